@@ -1,0 +1,54 @@
+import Type from 'typebox';
+import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
+
+export const TokenTypeSchema = Type.Literal('totp');
+
+export const DESCRIPTION_MAX_LENGTH = 80;
+
+export const StartEnrollmentRequestSchema = Type.Object(
+  {
+    type: Type.Optional(TokenTypeSchema),
+    description: Type.Optional(
+      Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, description: "The device's name, e.g. 'Work phone'" }),
+    ),
+  },
+  { $id: 'StartEnrollmentRequest', additionalProperties: false },
+);
+export type StartEnrollmentRequest = Type.Static<typeof StartEnrollmentRequestSchema>;
+
+/** A pending enrollment as its owner sees it. The secret is only ever sent to its owner. */
+export const EnrollmentSchema = Type.Object(
+  {
+    type: TokenTypeSchema,
+    status: Type.Literal('pending'),
+    otpauthUri: Type.String(),
+    secret: Type.String({ pattern: '^[A-Z2-7]+$', description: 'Base32, unpadded' }),
+    issuer: Type.String(),
+    accountName: Type.String(),
+    algorithm: OtpAlgorithmSchema,
+    digits: OtpDigitsSchema,
+    period: Type.Integer({ minimum: 1 }),
+    expiresAt: Type.String({ format: 'date-time' }),
+    attemptsLeft: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'Enrollment', additionalProperties: false },
+);
+export type Enrollment = Type.Static<typeof EnrollmentSchema>;
+
+export const VerifyEnrollmentRequestSchema = Type.Object(
+  {
+    code: Type.String({ minLength: 1, maxLength: 32, description: '6–8 digits; spaces are ignored' }),
+  },
+  { $id: 'VerifyEnrollmentRequest', additionalProperties: false },
+);
+export type VerifyEnrollmentRequest = Type.Static<typeof VerifyEnrollmentRequestSchema>;
+
+export const EnrollmentConfirmedSchema = Type.Object(
+  {
+    status: Type.Literal('enrolled'),
+    serial: Type.String(),
+    description: Type.String(),
+  },
+  { $id: 'EnrollmentConfirmed', additionalProperties: false },
+);
+export type EnrollmentConfirmed = Type.Static<typeof EnrollmentConfirmedSchema>;

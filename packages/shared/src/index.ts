@@ -1,0 +1,7 @@
+// The package's public entry: the BFF API contract shared by the BFF, the web app and the mock handlers.
+export * from './api-paths.js';
+export * from './client-config.js';
+export * from './enrollment.js';
+export * from './otp-parameters.js';
+export * from './problem.js';
+export * from './session.js';
