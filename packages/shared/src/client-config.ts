@@ -24,6 +24,8 @@ export const ClientConfigSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /** Origins of host pages that may embed the widget in an iframe and receive its postMessage events. */
+    embedOrigins: Type.Array(Type.String()),
     enrollmentTtlSeconds: Type.Integer({ minimum: 1 }),
     maxAttempts: Type.Integer({ minimum: 1 }),
   },

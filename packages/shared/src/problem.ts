@@ -1,31 +1,5 @@
 import Type from 'typebox';
-
-/**
- * Every error the BFF answers is an RFC 9457 problem document with one of these stable codes.
- * Clients branch on `code`, never on `title` or `detail`, which are for humans and may change.
- */
-export const problemCodes = [
-  'invalid_request',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unauthenticated',
-  'invalid_credentials',
-  'launch_token_invalid',
-  'step_up_required',
-  'forbidden_origin',
-  'rate_limited',
-  'not_found',
-  'already_enrolled',
-  'no_pending_enrollment',
-  'invalid_code',
-  'attempts_exhausted',
-  'enrollment_expired',
-  'upstream_unavailable',
-  'upstream_error',
-  'internal_error',
-] as const;
-
-export type ProblemCode = (typeof problemCodes)[number];
+import { problemCodes } from './problem-codes.js';
 
 export const ProblemCodeSchema = Type.Union(problemCodes.map((code) => Type.Literal(code)));
 
@@ -51,9 +25,3 @@ export const ProblemSchema = Type.Object(
 
 export type Problem = Type.Static<typeof ProblemSchema>;
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-/** The `type` URI of a problem: stable, resolvable to the README section that explains it. */
-export function problemTypeUri(code: ProblemCode): string {
-  return `https://pi-enroll.dev/problems/${code.replaceAll('_', '-')}`;
-}
