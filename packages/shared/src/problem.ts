@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { problemCodes } from './problem-codes.js';
 
-export const ProblemCodeSchema = Type.Union(problemCodes.map((code) => Type.Literal(code)));
+export const ProblemCodeSchema = Type.Enum(problemCodes);
 
 export const FieldErrorSchema = Type.Object({
   field: Type.String({ description: 'JSON pointer or name of the offending field' }),

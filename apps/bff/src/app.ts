@@ -1,0 +1,50 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppOptions } from './app-options.js';
+import { logRedactPaths } from './http/log-redaction.js';
+import appContext from './plugins/app-context.js';
+import enrollment from './plugins/enrollment.js';
+import errorHandler from './plugins/error-handler.js';
+import privacyidea from './plugins/privacyidea.js';
+import session from './plugins/session.js';
+import webApp from './plugins/web-app.js';
+import configRoutes from './routes/config-routes.js';
+import enrollmentRoutes from './routes/enrollment-routes.js';
+import healthRoutes from './routes/health-routes.js';
+import sessionRoutes from './routes/session-routes.js';
+
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Builds the BFF: plugins first, then routes. Starting and stopping is server.ts's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: logRedactPaths, censor: '[redacted]' },
+      ...(options.logStream !== undefined ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Only JSON bodies: a cross-site form or text/plain post cannot reach a handler.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(appContext, options);
+  await app.register(errorHandler);
+  await app.register(privacyidea, options);
+  await app.register(enrollment, options);
+  await app.register(session);
+
+  // Everything lives under BASE_PATH, so a reverse proxy can mount the BFF at any path.
+  const prefix = config.basePath.replace(/\/$/, '');
+  const demoUsers = options.demoUsers ?? [];
+  await app.register(healthRoutes);
+  await app.register(configRoutes, { prefix, demoUsers });
+  await app.register(sessionRoutes, { prefix, demoUsers });
+  await app.register(enrollmentRoutes, { prefix });
+  await app.register(webApp);
+  return app;
+}

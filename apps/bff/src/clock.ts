@@ -1,0 +1,6 @@
+/** Wall time in epoch milliseconds. Injected so tests can move the BFF and the simulator forward together. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

@@ -1,0 +1,50 @@
+import Type from 'typebox';
+
+/**
+ * Every environment variable the BFF reads. Documented in the README's configuration table; keep both in step.
+ * Values arrive as strings and are converted (numbers, booleans) before validation.
+ */
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Optional(Type.String()),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  BASE_PATH: Type.String({ default: '/', pattern: '^/' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+
+  PI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PI_ADMIN_USER: Type.Optional(Type.String({ minLength: 1 })),
+  PI_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  PI_ADMIN_PASSWORD_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  PI_REALM: Type.Optional(Type.String({ minLength: 1 })),
+  PI_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  PI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
+  PI_VERIFY_MODE: Type.Union([Type.Literal('auto'), Type.Literal('native'), Type.Literal('legacy')], { default: 'auto' }),
+
+  ENROLL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 600 }),
+  ENROLL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
+  ALLOW_ADDITIONAL_TOKENS: Type.Boolean({ default: false }),
+  SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 86_400, default: 60 }),
+
+  OTP_ISSUER: Type.String({ minLength: 1, maxLength: 64, default: 'privacyIDEA' }),
+  OTP_DIGITS: Type.Union([Type.Literal(6), Type.Literal(7), Type.Literal(8)], { default: 6 }),
+  OTP_PERIOD: Type.Union([Type.Literal(30), Type.Literal(60)], { default: 30 }),
+  OTP_ALGORITHM: Type.Union([Type.Literal('SHA1'), Type.Literal('SHA256'), Type.Literal('SHA512')], { default: 'SHA1' }),
+
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  SESSION_IDLE_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 900 }),
+  SESSION_MAX_SECONDS: Type.Integer({ minimum: 300, maximum: 86_400, default: 3600 }),
+  LAUNCH_TOKEN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LAUNCH_TOKEN_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LAUNCH_TOKEN_AUDIENCE: Type.String({ minLength: 1, default: 'pi-enroll' }),
+  LAUNCH_TOKEN_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
+
+  DEMO_MODE: Type.Optional(Type.Boolean()),
+  ALLOWED_ORIGINS: Type.Optional(Type.String()),
+  EMBED_ORIGINS: Type.Optional(Type.String()),
+  WEB_DIST_DIR: Type.Optional(Type.String()),
+});
+
+export type Env = Type.Static<typeof EnvSchema>;

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Value from 'typebox/value';
+import type { AppConfig } from './app-config.js';
+import { EnvSchema, type Env } from './env-schema.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
+  const known = Object.keys(EnvSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const withDefaults = Value.Default(EnvSchema, raw);
+  const converted = Value.Convert(EnvSchema, withDefaults);
+  const errors = Value.Errors(EnvSchema, converted);
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const variable = error.instancePath.replace(/^\//, '') || 'environment';
+      return `${variable}: ${error.message} (got ${JSON.stringify(source[variable] ?? null)})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
+  }
+  return converted as Env;
+}
+
+function readSecretFile(path: string, variable: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${path} (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Parses and checks the environment once at boot. Each message names the variable to fix.
+ * Without PI_URL the BFF runs against the embedded simulator; that is the only place demo mode may run.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const env = parseEnv(source);
+  const embedded = env.PI_URL === undefined;
+
+  let adminPassword = env.PI_ADMIN_PASSWORD;
+  if (env.PI_ADMIN_PASSWORD_FILE !== undefined) {
+    if (adminPassword !== undefined) throw new ConfigError('PI_ADMIN_PASSWORD_FILE: set either it or PI_ADMIN_PASSWORD, not both');
+    adminPassword = readSecretFile(env.PI_ADMIN_PASSWORD_FILE, 'PI_ADMIN_PASSWORD_FILE');
+  }
+  if (!embedded) {
+    if (env.PI_ADMIN_USER === undefined) throw new ConfigError('PI_ADMIN_USER: required when PI_URL is set');
+    if (adminPassword === undefined) throw new ConfigError('PI_ADMIN_PASSWORD: required when PI_URL is set (or PI_ADMIN_PASSWORD_FILE)');
+    if (env.SESSION_SECRET === undefined) throw new ConfigError('SESSION_SECRET: required when PI_URL is set (at least 32 characters)');
+    if (env.DEMO_MODE === true) throw new ConfigError('DEMO_MODE: demo sign-in only runs against the embedded simulator; unset PI_URL or DEMO_MODE');
+    if (env.LAUNCH_TOKEN_SECRET === undefined && env.LAUNCH_TOKEN_JWKS_URL === undefined) {
+      throw new ConfigError('LAUNCH_TOKEN_SECRET: set it or LAUNCH_TOKEN_JWKS_URL so users can be identified');
+    }
+  }
+  if (env.LAUNCH_TOKEN_SECRET !== undefined && env.LAUNCH_TOKEN_JWKS_URL !== undefined) {
+    throw new ConfigError('LAUNCH_TOKEN_JWKS_URL: set either it or LAUNCH_TOKEN_SECRET, not both');
+  }
+  if (env.SESSION_MAX_SECONDS < env.SESSION_IDLE_SECONDS) {
+    throw new ConfigError('SESSION_MAX_SECONDS: must not be shorter than SESSION_IDLE_SECONDS');
+  }
+
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    basePath: env.BASE_PATH.endsWith('/') ? env.BASE_PATH : `${env.BASE_PATH}/`,
+    logLevel: env.LOG_LEVEL,
+    privacyidea: {
+      url: env.PI_URL?.replace(/\/+$/, ''),
+      adminUser: env.PI_ADMIN_USER ?? 'admin',
+      adminPassword: adminPassword ?? '',
+      realm: env.PI_REALM,
+      caFile: env.PI_CA_FILE,
+      timeoutMs: env.PI_TIMEOUT_MS,
+      verifyMode: env.PI_VERIFY_MODE,
+    },
+    enrollment: {
+      ttlSeconds: env.ENROLL_TTL_SECONDS,
+      maxAttempts: env.ENROLL_MAX_ATTEMPTS,
+      allowAdditionalTokens: env.ALLOW_ADDITIONAL_TOKENS,
+      sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
+    },
+    otp: { issuer: env.OTP_ISSUER, digits: env.OTP_DIGITS, period: env.OTP_PERIOD, algorithm: env.OTP_ALGORITHM },
+    // With the embedded simulator nothing outlives the process, so a random key is enough.
+    session: {
+      secret: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+      idleSeconds: env.SESSION_IDLE_SECONDS,
+      maxSeconds: env.SESSION_MAX_SECONDS,
+    },
+    launchToken: {
+      secret: env.LAUNCH_TOKEN_SECRET,
+      jwksUrl: env.LAUNCH_TOKEN_JWKS_URL,
+      audience: env.LAUNCH_TOKEN_AUDIENCE,
+      issuer: env.LAUNCH_TOKEN_ISSUER,
+    },
+    demoMode: embedded && env.DEMO_MODE !== false,
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    embedOrigins: list(env.EMBED_ORIGINS),
+    webDistDir: env.WEB_DIST_DIR,
+  };
+}

@@ -1,0 +1,44 @@
+import type { ProblemCode } from '@pi-enroll/shared';
+
+export interface ProblemExtras {
+  attemptsLeft?: number;
+  retryAfterSeconds?: number;
+  errors?: { field: string; message: string }[];
+}
+
+const titles: Record<ProblemCode, string> = {
+  invalid_request: 'The request is not valid',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Only application/json is accepted',
+  unauthenticated: 'You are not signed in',
+  invalid_credentials: 'Sign-in failed',
+  launch_token_invalid: 'The sign-in link is not valid',
+  step_up_required: 'Confirm with a code from your existing authenticator',
+  forbidden_origin: 'This request did not come from an allowed page',
+  rate_limited: 'Too many requests',
+  not_found: 'Not found',
+  already_enrolled: 'You already have an authenticator',
+  no_pending_enrollment: 'There is no enrollment in progress',
+  invalid_code: 'That code is not right',
+  attempts_exhausted: 'Too many wrong codes',
+  enrollment_expired: 'The enrollment expired',
+  upstream_unavailable: 'The authentication server is not reachable',
+  upstream_error: 'The authentication server reported an error',
+  internal_error: 'Something went wrong on our side',
+};
+
+/** Thrown anywhere in a request; the error handler turns it into an RFC 9457 problem document. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly title: string;
+
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail ?? titles[code]);
+    this.title = titles[code];
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { IdentityMode } from '@pi-enroll/shared';
+import { ProblemError } from '../http/problem-error.js';
+import type { SessionData, SessionUser } from '../session/session-data.js';
+import { SessionSealer } from '../session/session-sealer.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user's session, or undefined. Set only from the encrypted cookie. */
+    session: SessionData | undefined;
+  }
+  interface FastifyReply {
+    /** Stores the session in the response's cookie. */
+    saveSession(session: SessionData): Promise<void>;
+    clearSession(): void;
+  }
+  interface FastifyInstance {
+    /** Starts a new session (a new id: sessions are rotated at every sign-in). */
+    newSession(user: SessionUser, via: IdentityMode): SessionData;
+    /** The session or a 401 `unauthenticated` problem. */
+    requireSession(request: FastifyRequest): SessionData;
+  }
+}
+
+const LOCALHOST = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Secure cookies everywhere except plain http on the developer's own machine. */
+function isSecureContext(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || !LOCALHOST.has(request.hostname.replace(/:\d+$/, ''));
+}
+
+/**
+ * Sessions live in one encrypted, HttpOnly, SameSite=Lax cookie with an idle timeout and an absolute
+ * lifetime. The `__Host-` prefix pins it to this host and path "/" whenever it is served over https at the root.
+ */
+export default fp(
+  async (app) => {
+    await app.register(cookie);
+    const { session: settings, basePath } = app.config;
+    const sealer = new SessionSealer(settings.secret, app.clock);
+    const cookieName = (secure: boolean) => (secure && basePath === '/' ? '__Host-pi_enroll_session' : 'pi_enroll_session');
+
+    app.decorateRequest('session', undefined);
+    app.decorate('newSession', (user: SessionUser, via: IdentityMode): SessionData => {
+      const now = app.clock.now();
+      return { id: randomUUID(), user, via, createdAt: now, lastSeenAt: now };
+    });
+    app.decorate('requireSession', (request: FastifyRequest): SessionData => {
+      if (request.session === undefined) throw new ProblemError(401, 'unauthenticated', 'Please sign in first.');
+      return request.session;
+    });
+
+    app.decorateReply('saveSession', async function saveSession(this: FastifyReply, session: SessionData) {
+      const now = app.clock.now();
+      const refreshed = { ...session, lastSeenAt: now };
+      const expiresAt = Math.min(refreshed.createdAt + settings.maxSeconds * 1000, now + settings.idleSeconds * 1000);
+      const secure = isSecureContext(this.request);
+      this.request.session = refreshed;
+      this.setCookie(cookieName(secure), await sealer.seal(refreshed, expiresAt), {
+        path: basePath,
+        httpOnly: true,
+        secure,
+        sameSite: 'lax',
+        expires: new Date(expiresAt),
+      });
+    });
+    app.decorateReply('clearSession', function clearSession(this: FastifyReply) {
+      const secure = isSecureContext(this.request);
+      this.request.session = undefined;
+      this.clearCookie(cookieName(secure), { path: basePath, httpOnly: true, secure, sameSite: 'lax' });
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const value = request.cookies[cookieName(isSecureContext(request))];
+      if (value === undefined) return;
+      const session = await sealer.open(value);
+      if (session === undefined) return;
+      const now = app.clock.now();
+      const idle = now - session.lastSeenAt > settings.idleSeconds * 1000;
+      const tooOld = now - session.createdAt > settings.maxSeconds * 1000;
+      if (!idle && !tooOld) request.session = session;
+    });
+  },
+  { name: 'session', dependencies: ['app-context'] },
+);

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+/** The built widget (apps/web/dist), next to this app in the repository. */
+const defaultDistDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Serves the built web app at BASE_PATH, when it has been built. The API works without it. */
+export default fp(
+  async (app) => {
+    const root = app.config.webDistDir ?? defaultDistDir;
+    if (!existsSync(root)) {
+      app.log.info({ root }, 'web app not built; serving the API only (run `npm run build`)');
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: app.config.basePath,
+      index: ['index.html'],
+      // Hashed assets may be cached for long; HTML must be re-read so a deployment takes effect at once.
+      setHeaders: (res, path) => {
+        res.header('cache-control', /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  },
+  { name: 'web-app', dependencies: ['app-context'] },
+);

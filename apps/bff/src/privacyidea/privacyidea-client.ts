@@ -1,0 +1,231 @@
+import { Secret } from 'otpauth';
+import type { Clock } from '../clock.js';
+import { AdminTokenCache } from './admin-token-cache.js';
+import type { PiEnvelope, PiInitDetail, PiToken, PiTokenPage, PiValidateDetail } from './pi-envelope.js';
+import { PrivacyIdeaError, PrivacyIdeaProtocolError, piErrorCode } from './pi-errors.js';
+import type { PiRequest, PiTransport } from './pi-transport.js';
+
+export type PiHashlib = 'sha1' | 'sha256' | 'sha512';
+
+export interface InitTotpParams {
+  serial: string;
+  username: string;
+  realm: string | undefined;
+  description: string;
+  otplen: number;
+  hashlib: PiHashlib;
+  timeStep: number;
+}
+
+export interface InitTotpResult {
+  serial: string;
+  /** "verify" when the verify_enrollment policy applies; "" (or "enrolled") when the token is live at once. */
+  rolloutState: string;
+  secretBase32: string;
+  /** privacyIDEA's own key URI: it tells which digits/period/algorithm the server really used. */
+  serverKeyUri: string | undefined;
+}
+
+export interface TokenFilter {
+  serial?: string;
+  user?: { username: string; realm: string | undefined };
+  rolloutState?: string;
+  active?: boolean;
+}
+
+export interface ValidateResult {
+  accepted: boolean;
+  message: string;
+}
+
+function valueOf<T>(envelope: PiEnvelope): T {
+  if (!envelope.result.status) throw new Error('valueOf on an error envelope');
+  return envelope.result.value as T;
+}
+
+/**
+ * privacyIDEA's REST API as the BFF needs it, with admin credentials. Every method sends only requests whose
+ * answers were recorded from a real server; requests that crash privacyIDEA (an unknown token type,
+ * /validate/check without `pass`, step 2 of an enrollment without `verify`) cannot be expressed here.
+ */
+export class PrivacyIdeaClient {
+  private readonly adminToken: AdminTokenCache;
+
+  constructor(
+    private readonly transport: PiTransport,
+    private readonly admin: { username: string; password: string },
+    clock: Clock,
+  ) {
+    this.adminToken = new AdminTokenCache(() => this.loginAdmin(), clock);
+  }
+
+  /** Checks a realm user's password. The user's own JWT is dropped at once: the BFF acts as admin only. */
+  async checkUserPassword(username: string, realm: string | undefined, password: string, requestId?: string): Promise<boolean> {
+    const form: Record<string, string> = { username, password };
+    if (realm !== undefined) form.realm = realm;
+    const { httpStatus, envelope } = await this.transport.send({ method: 'POST', path: '/auth', form, requestId });
+    if (envelope.result.status) return true;
+    if (envelope.result.error.code === piErrorCode.wrongCredentials) return false;
+    throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /auth');
+  }
+
+  /** Proves the admin credentials work: used by readiness checks. */
+  async checkAdminAccess(): Promise<void> {
+    await this.adminToken.get();
+  }
+
+  async initTotp(params: InitTotpParams, requestId?: string): Promise<InitTotpResult> {
+    const form: Record<string, string> = {
+      type: 'totp',
+      genkey: '1',
+      serial: params.serial,
+      user: params.username,
+      otplen: String(params.otplen),
+      hashlib: params.hashlib,
+      timeStep: String(params.timeStep),
+      description: params.description,
+    };
+    if (params.realm !== undefined) form.realm = params.realm;
+    const envelope = await this.adminCall({ method: 'POST', path: '/token/init', form, requestId });
+    const detail = envelope.detail as PiInitDetail | null | undefined;
+    const secretBase32 = detail?.otpkey?.value_b32 ?? hexToBase32(detail?.otpkey?.value?.replace(/^seed:\/\//, ''));
+    if (detail?.serial === undefined || secretBase32 === undefined) {
+      throw new PrivacyIdeaProtocolError('POST /token/init', 200, 'no serial or otpkey in detail');
+    }
+    return { serial: detail.serial, rolloutState: detail.rollout_state ?? '', secretBase32, serverKeyUri: detail.googleurl?.value };
+  }
+
+  /**
+   * Step 2 of a verify_enrollment enrollment. Resolves with the new rollout_state; a wrong or reused code
+   * rejects with PrivacyIdeaError 905. Callers must check the state: privacyIDEA answers 200 "enrolled"
+   * without checking anything when the token was already enrolled.
+   */
+  async verifyEnrollment(serial: string, code: string, requestId?: string): Promise<string> {
+    if (code.length === 0) throw new Error('verifyEnrollment needs a code: step 2 without verify re-keys the token');
+    const envelope = await this.adminCall({
+      method: 'POST',
+      path: '/token/init',
+      form: { serial, type: 'totp', verify: code },
+      requestId,
+    });
+    return (envelope.detail as PiInitDetail | null | undefined)?.rollout_state ?? '';
+  }
+
+  async enableToken(serial: string, requestId?: string): Promise<void> {
+    await this.adminCall({ method: 'POST', path: '/token/enable', form: { serial }, requestId });
+  }
+
+  async disableToken(serial: string, requestId?: string): Promise<void> {
+    await this.adminCall({ method: 'POST', path: '/token/disable', form: { serial }, requestId });
+  }
+
+  async resetFailcount(serial: string, requestId?: string): Promise<void> {
+    await this.adminCall({ method: 'POST', path: '/token/reset', form: { serial }, requestId });
+  }
+
+  /** Resolves true when deleted, false when it was already gone (so callers can be idempotent). */
+  async deleteToken(serial: string, requestId?: string): Promise<boolean> {
+    try {
+      await this.adminCall({ method: 'DELETE', path: `/token/${encodeURIComponent(serial)}`, requestId });
+      return true;
+    } catch (error) {
+      if (error instanceof PrivacyIdeaError && error.is(piErrorCode.tokenNotFound)) return false;
+      throw error;
+    }
+  }
+
+  async setTokenInfo(serial: string, key: string, value: string, requestId?: string): Promise<void> {
+    await this.adminCall({
+      method: 'POST',
+      path: `/token/info/${encodeURIComponent(serial)}/${encodeURIComponent(key)}`,
+      form: { value },
+      requestId,
+    });
+  }
+
+  async deleteTokenInfo(serial: string, key: string, requestId?: string): Promise<void> {
+    await this.adminCall({
+      method: 'DELETE',
+      path: `/token/info/${encodeURIComponent(serial)}/${encodeURIComponent(key)}`,
+      requestId,
+    });
+  }
+
+  async findToken(serial: string, requestId?: string): Promise<PiToken | undefined> {
+    const page = await this.listTokens({ serial }, 1, 10, requestId);
+    return page.tokens.find((token) => token.serial === serial);
+  }
+
+  async listTokens(filter: TokenFilter, page = 1, pagesize = 50, requestId?: string): Promise<PiTokenPage> {
+    const query: Record<string, string> = { page: String(page), pagesize: String(pagesize) };
+    if (filter.serial !== undefined) query.serial = filter.serial;
+    if (filter.user !== undefined) {
+      query.user = filter.user.username;
+      if (filter.user.realm !== undefined) query.realm = filter.user.realm;
+    }
+    if (filter.rolloutState !== undefined) query.rollout_state = filter.rolloutState;
+    if (filter.active !== undefined) query.active = String(filter.active);
+    const envelope = await this.adminCall({ method: 'GET', path: '/token/', query, requestId });
+    return valueOf<PiTokenPage>(envelope);
+  }
+
+  /** All pages of a listing, for the sweeper. */
+  async *allTokens(filter: TokenFilter, requestId?: string): AsyncGenerator<PiToken> {
+    for (let page = 1; ; page += 1) {
+      const result = await this.listTokens(filter, page, 100, requestId);
+      yield* result.tokens;
+      if (result.next === null || result.tokens.length === 0) return;
+    }
+  }
+
+  /** /validate/check by serial. `pass` is always sent: privacyIDEA answers 500 without it. */
+  async validateBySerial(serial: string, pass: string, requestId?: string): Promise<ValidateResult> {
+    const { httpStatus, envelope } = await this.transport.send({
+      method: 'POST',
+      path: '/validate/check',
+      form: { serial, pass },
+      requestId,
+    });
+    if (!envelope.result.status) {
+      throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /validate/check');
+    }
+    const detail = envelope.detail as PiValidateDetail | null | undefined;
+    return { accepted: envelope.result.value === true, message: detail?.message ?? '' };
+  }
+
+  private async loginAdmin(): Promise<string> {
+    const { httpStatus, envelope } = await this.transport.send({
+      method: 'POST',
+      path: '/auth',
+      form: { username: this.admin.username, password: this.admin.password },
+    });
+    if (!envelope.result.status) {
+      throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /auth');
+    }
+    const token = (envelope.result.value as { token?: unknown } | null)?.token;
+    if (typeof token !== 'string') throw new PrivacyIdeaProtocolError('POST /auth', httpStatus, 'no token in result.value');
+    return token;
+  }
+
+  /** Sends with the admin JWT; if privacyIDEA calls it expired or undecodable, logs in again once and retries. */
+  private async adminCall(request: Omit<PiRequest, 'authorization'>): Promise<PiEnvelope> {
+    for (let attempt = 0; ; attempt += 1) {
+      const jwt = await this.adminToken.get();
+      const { httpStatus, envelope } = await this.transport.send({ ...request, authorization: jwt });
+      if (envelope.result.status) return envelope;
+      const { code, message } = envelope.result.error;
+      const stale = code === piErrorCode.authorizationExpired || code === piErrorCode.authorizationUndecodable;
+      if (stale && attempt === 0) {
+        this.adminToken.invalidate(jwt);
+        continue;
+      }
+      throw new PrivacyIdeaError(httpStatus, code, message, `${request.method} ${request.path}`);
+    }
+  }
+}
+
+/** Older servers may omit `value_b32`; the hex seed is always there. */
+function hexToBase32(hex: string | undefined): string | undefined {
+  if (hex === undefined || !/^([0-9a-f]{2})+$/i.test(hex)) return undefined;
+  return Secret.fromHex(hex).base32;
+}

@@ -1,0 +1,26 @@
+import type { IdentityMode } from '@pi-enroll/shared';
+import type { PendingEnrollment } from '../enrollment/pending-enrollment.js';
+
+export interface SessionUser {
+  username: string;
+  realm: string | undefined;
+}
+
+/** What the BFF last learnt of the user's tokens, so starting an enrollment need not ask again at once. */
+export interface TokenSnapshot {
+  checkedAt: number;
+  hasUsableToken: boolean;
+  /** pi-enroll tokens of this user that are still unconfirmed (e.g. abandoned in another browser). */
+  unconfirmedSerials: string[];
+}
+
+/** Everything a session holds. It travels encrypted in the session cookie; nothing lives in process memory. */
+export interface SessionData {
+  id: string;
+  user: SessionUser;
+  via: IdentityMode;
+  createdAt: number;
+  lastSeenAt: number;
+  tokens?: TokenSnapshot;
+  pending?: PendingEnrollment;
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './support/api-client.js';
+import { startStack, type TestStack } from './support/test-stack.js';
+
+describe('identity comes from the session only', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('answers 401 unauthenticated without a session', async () => {
+    const anonymous = new ApiClient(stack.baseUrl);
+    for (const response of [await anonymous.get('/api/v1/session'), await anonymous.startEnrollment(), await anonymous.verify('123456')]) {
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ code: 'unauthenticated', status: 401 });
+    }
+  });
+
+  it("never lets one user see, confirm or cancel another user's enrollment", async () => {
+    const alice = await stack.signedIn('alice');
+    const mallory = await stack.signedIn('bob');
+    const enrollment = (await alice.startEnrollment()).body;
+
+    expect((await mallory.get('/api/v1/enrollment')).status).toBe(404);
+    expect((await mallory.get<{ pending: unknown }>('/api/v1/session')).body.pending).toBeNull();
+    expect((await mallory.verify(stack.codeFor(enrollment))).body.code).toBe('no_pending_enrollment');
+    expect((await mallory.delete('/api/v1/enrollment')).status).toBe(204);
+    // A user field in the body is not how anyone is identified: it is refused outright.
+    const smuggled = await mallory.post('/api/v1/enrollment', { user: 'alice' });
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body).toMatchObject({ code: 'invalid_request', errors: [{ field: 'user' }] });
+
+    expect(stack.sim.tokensOf('alice')).toHaveLength(1);
+    expect((await alice.verify(stack.codeFor(enrollment))).status).toBe(200);
+    expect(stack.sim.tokensOf('bob')).toEqual([]);
+    await alice.request('DELETE', '/api/v1/session');
+  });
+
+  it('refuses bad input with a problem naming the field, and changes nothing upstream', async () => {
+    const carol = await stack.signedIn('carol');
+    stack.sim.resetRequestCounts();
+    const cases = [
+      { response: await carol.verify('12ab56'), status: 400, code: 'invalid_request', field: 'code' },
+      { response: await carol.verify('12345'), status: 400, code: 'invalid_request', field: 'code' },
+      { response: await carol.post('/api/v1/enrollment/verify', { code: 123456 }), status: 400, code: 'invalid_request', field: 'code' },
+      { response: await carol.post('/api/v1/enrollment', { description: 'x'.repeat(81) }), status: 400, code: 'invalid_request', field: 'description' },
+      { response: await carol.post('/api/v1/enrollment', { type: 'hotp' }), status: 400, code: 'invalid_request', field: 'type' },
+      { response: await carol.request('POST', '/api/v1/enrollment', '{"description":', {}), status: 400, code: 'invalid_request' },
+      { response: await carol.request('POST', '/api/v1/enrollment', 'description=x', { 'content-type': 'text/plain' }), status: 415, code: 'unsupported_media_type' },
+      { response: await carol.post('/api/v1/enrollment', { description: 'x'.repeat(20_000) }), status: 413, code: 'payload_too_large' },
+    ];
+    for (const { response, status, code, field } of cases) {
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ code, status });
+      if (field !== undefined) expect(JSON.stringify(response.body)).toContain(field);
+    }
+    expect(stack.sim.requestCounts()['POST /token/init'] ?? 0).toBe(0);
+    expect(stack.sim.tokensOf('carol')).toEqual([]);
+  });
+
+  it('accepts a code pasted with spaces', async () => {
+    const dave = await stack.signedIn('dave');
+    const enrollment = (await dave.startEnrollment()).body;
+    const code = stack.codeFor(enrollment);
+    expect((await dave.verify(` ${code.slice(0, 3)} ${code.slice(3)} `)).status).toBe(200);
+  });
+});
