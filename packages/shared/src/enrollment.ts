@@ -1,9 +1,10 @@
 import Type from 'typebox';
+import { DESCRIPTION_MAX_LENGTH } from './enrollment-limits.js';
 import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
 
-export const TokenTypeSchema = Type.Literal('totp');
+export { DESCRIPTION_MAX_LENGTH };
 
-export const DESCRIPTION_MAX_LENGTH = 80;
+export const TokenTypeSchema = Type.Literal('totp');
 
 export const StartEnrollmentRequestSchema = Type.Object(
   {

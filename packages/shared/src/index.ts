@@ -3,6 +3,7 @@ export * from './api-paths.js';
 export * from './client-config.js';
 export * from './enrollment.js';
 export * from './otp-code.js';
+export * from './otpauth-uri.js';
 export * from './otp-parameters.js';
 export * from './problem.js';
 export * from './problem-codes.js';

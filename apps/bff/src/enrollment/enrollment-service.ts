@@ -10,7 +10,7 @@ import type { PiHashlib, PrivacyIdeaClient } from '../privacyidea/privacyidea-cl
 import type { SessionData, SessionUser, TokenSnapshot } from '../session/session-data.js';
 import type { EnrollmentEventSink } from './enrollment-events.js';
 import { newEnrollmentSerial } from './enrollment-serial.js';
-import { parseServerKeyUri } from './otpauth-uri.js';
+import { parseServerKeyUri } from '@pi-enroll/shared/otpauth-uri';
 import { toEnrollment, type PendingEnrollment, type VerifyStrategy } from './pending-enrollment.js';
 import { failuresOf, infoKeys, isUnconfirmedEnrollment, isUsableToken } from './token-state.js';
 

@@ -1,5 +1,5 @@
 import type { Enrollment, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
-import { buildOtpauthUri } from './otpauth-uri.js';
+import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
 
 /**
  * How a pending token is kept unusable until its owner confirms a code.

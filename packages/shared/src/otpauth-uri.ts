@@ -1,4 +1,4 @@
-import type { OtpAlgorithm } from '@pi-enroll/shared';
+import type { OtpAlgorithm } from './otp-parameters.js';
 
 export interface OtpauthParams {
   issuer: string;
