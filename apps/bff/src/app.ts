@@ -5,6 +5,8 @@ import { logRedactPaths } from './http/log-redaction.js';
 import appContext from './plugins/app-context.js';
 import enrollment from './plugins/enrollment.js';
 import errorHandler from './plugins/error-handler.js';
+import metrics from './plugins/metrics.js';
+import openapi from './plugins/openapi.js';
 import privacyidea from './plugins/privacyidea.js';
 import session from './plugins/session.js';
 import webApp from './plugins/web-app.js';
@@ -37,6 +39,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(privacyidea, options);
   await app.register(enrollment, options);
   await app.register(session);
+  await app.register(metrics);
+  await app.register(openapi);
 
   // Everything lives under BASE_PATH, so a reverse proxy can mount the BFF at any path.
   const prefix = config.basePath.replace(/\/$/, '');

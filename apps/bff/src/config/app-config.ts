@@ -33,4 +33,7 @@ export interface AppConfig {
   /** Host pages that may frame the widget and receive its postMessage events. */
   embedOrigins: string[];
   webDistDir: string | undefined;
+  /** Bearer token required by /metrics; open when unset. */
+  metricsToken: string | undefined;
+  readinessCacheSeconds: number;
 }

@@ -45,6 +45,8 @@ export const EnvSchema = Type.Object({
   ALLOWED_ORIGINS: Type.Optional(Type.String()),
   EMBED_ORIGINS: Type.Optional(Type.String()),
   WEB_DIST_DIR: Type.Optional(Type.String()),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  READINESS_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 5 }),
 });
 
 export type Env = Type.Static<typeof EnvSchema>;

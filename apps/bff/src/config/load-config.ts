@@ -109,5 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     embedOrigins: list(env.EMBED_ORIGINS),
     webDistDir: env.WEB_DIST_DIR,
+    metricsToken: env.METRICS_TOKEN,
+    readinessCacheSeconds: env.READINESS_CACHE_SECONDS,
   };
 }

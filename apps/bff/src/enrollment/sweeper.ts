@@ -22,7 +22,6 @@ export interface SweeperOptions {
   intervalSeconds: number;
   /** Every this many passes (and at start-up) all pi-enroll tokens are examined, not only the usual suspects. */
   fullPassEvery?: number;
-  onPass?: (result: SweepResult) => void;
 }
 
 /**
@@ -34,8 +33,14 @@ export class Sweeper {
   private timer: NodeJS.Timeout | undefined;
   private passes = 0;
   private running: Promise<SweepResult> | undefined;
+  private readonly passListeners: ((result: SweepResult) => void)[] = [];
 
   constructor(private readonly options: SweeperOptions) {}
+
+  /** Called after every pass, e.g. for metrics. */
+  onPass(listener: (result: SweepResult) => void): void {
+    this.passListeners.push(listener);
+  }
 
   start(): void {
     if (this.timer !== undefined) return;
@@ -105,7 +110,7 @@ export class Sweeper {
       log.warn({ err: error }, 'sweeper pass failed; will retry');
     }
     if (result.deleted > 0 || result.failed > 0) log.info({ sweep: result, full }, 'sweeper pass');
-    this.options.onPass?.(result);
+    for (const listener of this.passListeners) listener(result);
     return result;
   }
 }

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../app-options.js';
-import { systemClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
+import { UpstreamClock } from '../privacyidea/upstream-clock.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,7 +15,8 @@ declare module 'fastify' {
 export default fp<AppOptions>(
   (app, options) => {
     app.decorate('config', options.config);
-    app.decorate('clock', options.clock ?? systemClock);
+    // Unless a test injects one, the clock follows privacyIDEA's (see upstream-clock.ts).
+    app.decorate('clock', options.clock ?? new UpstreamClock());
   },
   { name: 'app-context' },
 );

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { AppOptions } from '../app-options.js';
 import { PiTransport } from '../privacyidea/pi-transport.js';
 import { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
+import { UpstreamClock } from '../privacyidea/upstream-clock.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,8 @@ export default fp<AppOptions>(
     transport.observe((event) => {
       app.log.debug({ upstream: event }, 'privacyIDEA request');
     });
+    const clock = app.clock;
+    if (clock instanceof UpstreamClock) transport.onServerTime((serverTimeMs) => clock.learn(serverTimeMs));
     app.decorate('privacyideaTransport', transport);
     app.decorate(
       'privacyidea',

@@ -54,7 +54,8 @@ export class PiTransport {
   private readonly origin: string;
   private readonly basePath: string;
   private readonly ownsDispatcher: boolean;
-  private observer: PiRequestObserver | undefined;
+  private readonly observers: PiRequestObserver[] = [];
+  private serverTimeListener: ((serverTimeMs: number) => void) | undefined;
 
   constructor(private readonly options: PiTransportOptions) {
     const url = new URL(options.baseUrl);
@@ -75,14 +76,21 @@ export class PiTransport {
   }
 
   observe(observer: PiRequestObserver): void {
-    this.observer = observer;
+    this.observers.push(observer);
+  }
+
+  /** Receives privacyIDEA's clock from every answer's `time` field. */
+  onServerTime(listener: (serverTimeMs: number) => void): void {
+    this.serverTimeListener = listener;
   }
 
   async send(request: PiRequest): Promise<PiResponse> {
     const endpoint = endpointLabel(request.method, request.path);
     const started = performance.now();
-    const report = (outcome: 'ok' | 'error' | 'unavailable', httpStatus?: number, piCode?: number) =>
-      this.observer?.({ endpoint, httpStatus, piCode, durationMs: performance.now() - started, outcome });
+    const report = (outcome: 'ok' | 'error' | 'unavailable', httpStatus?: number, piCode?: number) => {
+      const event = { endpoint, httpStatus, piCode, durationMs: performance.now() - started, outcome };
+      for (const observer of this.observers) observer(event);
+    };
 
     const headers: Record<string, string> = { accept: 'application/json' };
     // privacyIDEA wants the bare JWT: "Bearer <jwt>" is rejected with 4304.
@@ -132,6 +140,8 @@ export class PiTransport {
       report('error', statusCode);
       throw new PrivacyIdeaProtocolError(endpoint, statusCode, 'no result.status');
     }
+    const serverTime = (parsed as { time?: unknown }).time;
+    if (typeof serverTime === 'number') this.serverTimeListener?.(serverTime * 1000);
     report(parsed.result.status ? 'ok' : 'error', statusCode, parsed.result.status ? undefined : parsed.result.error.code);
     return { httpStatus: statusCode, envelope: parsed };
   }

@@ -1,0 +1,70 @@
+import fp from 'fastify-plugin';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Registry;
+  }
+}
+
+/**
+ * Prometheus metrics at /metrics: the enrollment funnel (what share of users finish, the number this product
+ * exists for), privacyIDEA request latency and errors, and the sweeper's work. Protect it with METRICS_TOKEN
+ * or keep it off the public path in the reverse proxy.
+ */
+export default fp(
+  (app) => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry, prefix: 'pi_enroll_process_' });
+
+    const funnel = new Counter({
+      name: 'pi_enroll_enrollments_total',
+      help: 'Enrollment outcomes: started, resumed, confirmed, wrong_code, exhausted, expired, cancelled, swept',
+      labelNames: ['outcome', 'mode'] as const,
+      registers: [registry],
+    });
+    const upstreamLatency = new Histogram({
+      name: 'pi_enroll_upstream_request_duration_seconds',
+      help: 'privacyIDEA request latency by endpoint and outcome',
+      labelNames: ['endpoint', 'outcome'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    const upstreamErrors = new Counter({
+      name: 'pi_enroll_upstream_errors_total',
+      help: 'privacyIDEA requests that failed, by endpoint and privacyIDEA error code (or "unavailable")',
+      labelNames: ['endpoint', 'code'] as const,
+      registers: [registry],
+    });
+    const sweeps = new Counter({
+      name: 'pi_enroll_sweeper_runs_total',
+      help: 'Sweeper passes',
+      registers: [registry],
+    });
+    const swept = new Counter({
+      name: 'pi_enroll_sweeper_deleted_total',
+      help: 'Abandoned tokens deleted by the sweeper',
+      registers: [registry],
+    });
+
+    app.enrollmentEvents.add((event) => funnel.inc({ outcome: event.outcome, mode: event.strategy }));
+    app.privacyideaTransport.observe((event) => {
+      upstreamLatency.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.durationMs / 1000);
+      if (event.outcome !== 'ok') upstreamErrors.inc({ endpoint: event.endpoint, code: event.piCode !== undefined ? String(event.piCode) : event.outcome });
+    });
+    app.sweeper.onPass((result) => {
+      sweeps.inc();
+      swept.inc(result.deleted);
+    });
+
+    app.decorate('metrics', registry);
+    const token = app.config.metricsToken;
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send();
+      }
+      return reply.type(registry.contentType).send(await registry.metrics());
+    });
+  },
+  { name: 'metrics', dependencies: ['enrollment', 'privacyidea'] },
+);
