@@ -1,0 +1,110 @@
+import { isAdjustableClock, type Clock } from './clock.js';
+import { validateFaultRule, type FaultRule } from './faults.js';
+import type { RealmPolicies } from './simulator-config.js';
+import type { SimToken } from './token-store.js';
+
+export const CONTROL_PREFIX = '/_sim/';
+
+/** What the control API can do; implemented by the running simulator. */
+export interface SimulatorControls {
+  clock: Clock;
+  tokens(): SimToken[];
+  tokensOf(username: string, realm?: string): SimToken[];
+  clearTokens(): void;
+  currentOtp(serial: string, options?: { offsetSteps?: number }): string;
+  setPolicies(policies: Partial<RealmPolicies>, realm?: string): void;
+  policies(realm?: string): RealmPolicies;
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
+  faults(): FaultRule[];
+  requestCounts(): Record<string, number>;
+  resetRequestCounts(): void;
+}
+
+export interface ControlResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The simulator's own test hooks under `/_sim/` (only with `control: true`): plain JSON, never part of the
+ * privacyIDEA surface, never counted and never subject to faults.
+ */
+export function handleControlRequest(
+  controls: SimulatorControls,
+  method: string,
+  url: URL,
+  body: unknown,
+): ControlResponse {
+  const route = `${method} ${url.pathname.slice(CONTROL_PREFIX.length - 1)}`;
+  const input = (body ?? {}) as Record<string, unknown>;
+  try {
+    switch (route) {
+      case 'GET /clock':
+        return { status: 200, body: { now: controls.clock.now() } };
+      case 'POST /clock/advance':
+      case 'POST /clock/set': {
+        const ms = input['ms'];
+        if (typeof ms !== 'number' || !Number.isFinite(ms)) return badRequest('expected {"ms": <number>}');
+        if (!isAdjustableClock(controls.clock)) return { status: 409, body: { error: 'this simulator runs on a clock that cannot be moved' } };
+        if (route === 'POST /clock/advance') controls.clock.advance(ms);
+        else controls.clock.set(ms);
+        return { status: 200, body: { now: controls.clock.now() } };
+      }
+      case 'GET /tokens': {
+        const user = url.searchParams.get('user');
+        const tokens = user === null ? controls.tokens() : controls.tokensOf(user, url.searchParams.get('realm') ?? undefined);
+        return { status: 200, body: { tokens } };
+      }
+      case 'DELETE /tokens':
+        controls.clearTokens();
+        return { status: 200, body: { tokens: [] } };
+      case 'GET /faults':
+        return { status: 200, body: { faults: controls.faults() } };
+      case 'POST /faults':
+        validateFaultRule(body);
+        controls.injectFault(body);
+        return { status: 201, body: { faults: controls.faults() } };
+      case 'DELETE /faults':
+        controls.clearFaults();
+        return { status: 200, body: { faults: [] } };
+      case 'GET /requests':
+        return { status: 200, body: { counts: controls.requestCounts() } };
+      case 'DELETE /requests':
+        controls.resetRequestCounts();
+        return { status: 200, body: { counts: {} } };
+      case 'GET /policies': {
+        const realm = url.searchParams.get('realm') ?? undefined;
+        return { status: 200, body: { policies: controls.policies(realm) } };
+      }
+      case 'POST /policies': {
+        const realm = typeof input['realm'] === 'string' ? input['realm'] : undefined;
+        const policies: Partial<RealmPolicies> = {};
+        for (const key of ['verifyEnrollment', 'passOnNoToken'] as const) {
+          const value = input[key];
+          if (value === undefined) continue;
+          if (typeof value !== 'boolean') return badRequest(`${key} must be true or false`);
+          policies[key] = value;
+        }
+        controls.setPolicies(policies, realm);
+        return { status: 200, body: { policies: controls.policies(realm) } };
+      }
+      default:
+        break;
+    }
+    const otpMatch = /^GET \/otp\/([^/]+)$/.exec(route);
+    if (otpMatch?.[1] !== undefined) {
+      const offset = Number(url.searchParams.get('offsetSteps') ?? '0');
+      if (!Number.isInteger(offset)) return badRequest('offsetSteps must be an integer');
+      const serial = decodeURIComponent(otpMatch[1]);
+      return { status: 200, body: { serial, otp: controls.currentOtp(serial, { offsetSteps: offset }) } };
+    }
+    return { status: 404, body: { error: `no control endpoint ${route}` } };
+  } catch (error) {
+    return badRequest((error as Error).message);
+  }
+}
+
+function badRequest(message: string): ControlResponse {
+  return { status: 400, body: { error: message } };
+}

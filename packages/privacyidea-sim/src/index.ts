@@ -1,0 +1,20 @@
+// The package's public entry: a privacyIDEA 3.11 REST API simulator for tests, benchmarks and demos.
+export { ManualClock, SystemClock, type Clock } from './clock.js';
+export type { Fault, FaultRule } from './faults.js';
+export {
+  credentialsOf,
+  defaultSimulatorConfig,
+  demoCredentials,
+  loadSimulatorConfig,
+  SimulatorConfigError,
+  validateSimulatorConfig,
+  type DemoCredentials,
+  type RealmPolicies,
+  type SimulatorAdmin,
+  type SimulatorConfig,
+  type SimulatorRealm,
+  type SimulatorSeedToken,
+  type SimulatorUser,
+} from './simulator-config.js';
+export { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './simulator-server.js';
+export type { SimToken } from './token-store.js';

@@ -1,0 +1,110 @@
+import { successEnvelope } from '../envelope.js';
+import { privacyIdeaErrors } from '../privacyidea-error.js';
+import type { PythonJson } from '../python-json.js';
+import { ok, presentParam, type PrivacyIdeaResponse, type RouteHandler } from '../request-context.js';
+import { lastAuthUtc } from '../token-dates.js';
+import { checkOtp, isPreviousOtp } from '../token-otp.js';
+import type { TokenRecord } from '../token-store.js';
+
+export const PASS_ON_NO_TOKEN_POLICY = 'pol-passonnotoken';
+
+/**
+ * `POST /validate/check` (no auth): privacyIDEA's check_token_list for the tokens of `serial` or of `user`.
+ * HTTP 200 with `value` true/false for every known user or serial; `id` 2 (recorded §6, §7).
+ *
+ * Per token, `pass` = PIN + OTP (the last `otplen` characters are the OTP, the PIN is empty by default):
+ * - PIN wrong (e.g. `anything`, longer than the OTP) → "wrong otp pin", failcount +1 — also on disabled tokens.
+ * - PIN right, OTP wrong → "wrong otp value" (". previous otp used again" for a replay), failcount +1.
+ * - OTP right → its step is consumed (quirk 1), then the token is rejected if disabled, failcount ≥ maxfail or
+ *   still in rollout_state `verify`; otherwise ACCEPT, failcount 0, `last_auth` set.
+ */
+export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
+  const serial = presentParam(params, 'serial');
+  const userParam = presentParam(params, 'user');
+  if (serial === undefined && userParam === undefined) {
+    throw privacyIdeaErrors.parameter('You need to specify a serial, user or credential_id.');
+  }
+  const pass = params['pass'];
+  // No `pass` at all crashes privacyIDEA 3.11 (recorded j14): reproduced.
+  if (pass === undefined) throw privacyIdeaErrors.internalServerError();
+
+  let tokens: TokenRecord[];
+  if (serial !== undefined) {
+    const token = state.tokens.find(serial);
+    if (token === undefined) throw privacyIdeaErrors.tokenNotFound();
+    tokens = [token];
+  } else {
+    const resolved = state.users.resolve(userParam ?? '', presentParam(params, 'realm'));
+    if (resolved === undefined) throw privacyIdeaErrors.userNotFound();
+    tokens = state.tokens.ofUser(resolved.user.username, resolved.realm.name);
+    if (tokens.length === 0) {
+      // passOnNoToken counts tokens in any state: a disabled or unverified token means no pass (recorded h4, h6).
+      return state.users.policiesOf(resolved.realm).passOnNoToken
+        ? answer(true, nowMs, { message: `user has no token, accepted due to '${PASS_ON_NO_TOKEN_POLICY}'` })
+        : answer(false, nowMs, { message: 'The user has no tokens assigned' });
+    }
+  }
+  return checkTokenList(tokens.sort((a, b) => a.id - b.id), pass, nowMs);
+};
+
+function checkTokenList(tokens: TokenRecord[], pass: string, nowMs: number): PrivacyIdeaResponse {
+  const valid: TokenRecord[] = [];
+  const pinMatching: TokenRecord[] = [];
+  const invalid: TokenRecord[] = [];
+  for (const token of tokens) {
+    token.info['count_auth'] = String(Number.parseInt(token.info['count_auth'] ?? '0', 10) + 1);
+    const { pin, otp } = splitPinOtp(pass, token.otplen);
+    if (pin !== token.pin) invalid.push(token);
+    else if (checkOtp(token, otp, nowMs) >= 0) valid.push(token);
+    else pinMatching.push(token);
+  }
+
+  if (valid.length > 0) {
+    const messages = [`matching ${valid.length} tokens`];
+    let accepted = false;
+    for (const token of valid) {
+      if (!token.active) messages.push('Token is disabled');
+      else if (token.failcount >= token.maxfail) messages.push('Failcounter exceeded');
+      else if (token.rolloutState === 'verify') messages.push('Token is not yet enrolled');
+      else {
+        accepted = true;
+        token.failcount = 0;
+        token.info['count_auth_success'] = String(Number.parseInt(token.info['count_auth_success'] ?? '0', 10) + 1);
+        token.info['last_auth'] = lastAuthUtc(nowMs);
+      }
+    }
+    return answer(accepted, nowMs, { message: messages.join(', '), ...onlyToken(valid) });
+  }
+  if (pinMatching.length > 0) {
+    let message = 'wrong otp value';
+    for (const token of pinMatching) incrementFailcount(token);
+    if (pinMatching.some((token) => isPreviousOtp(token, splitPinOtp(pass, token.otplen).otp, nowMs))) {
+      message += '. previous otp used again';
+    }
+    return answer(false, nowMs, { message, ...onlyToken(pinMatching) });
+  }
+  for (const token of invalid) incrementFailcount(token);
+  return answer(false, nowMs, { message: 'wrong otp pin' });
+}
+
+/** Python `pass[:-otplen]`, `pass[-otplen:]`: a pass no longer than the OTP has an empty PIN. */
+function splitPinOtp(pass: string, otplen: number): { pin: string; otp: string } {
+  const cut = Math.max(0, pass.length - otplen);
+  return { pin: pass.slice(0, cut), otp: pass.slice(cut) };
+}
+
+/** privacyIDEA stops counting at maxfail. */
+function incrementFailcount(token: TokenRecord): void {
+  if (token.failcount < token.maxfail) token.failcount += 1;
+}
+
+/** serial/type/otplen appear only when exactly one token is meant. */
+function onlyToken(tokens: TokenRecord[]): { [key: string]: PythonJson } {
+  const [token] = tokens;
+  if (tokens.length !== 1 || token === undefined) return {};
+  return { otplen: token.otplen, serial: token.serial, type: token.tokentype };
+}
+
+function answer(accepted: boolean, nowMs: number, detail: { [key: string]: PythonJson }): PrivacyIdeaResponse {
+  return ok(successEnvelope(accepted, nowMs, { id: 2, authentication: accepted ? 'ACCEPT' : 'REJECT', detail }));
+}

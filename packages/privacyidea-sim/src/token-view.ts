@@ -1,0 +1,37 @@
+import { sortedKeys } from './envelope.js';
+import type { PythonJson } from './python-json.js';
+import type { TokenRecord } from './token-store.js';
+
+/**
+ * A token as `GET /token/` shows it (recorded §5.2/§8.2): every field, keys in sorted order, tokeninfo values as
+ * strings. Unassigned tokens show empty strings for the user fields and no realms.
+ */
+export function tokenView(token: TokenRecord): { [key: string]: PythonJson } {
+  const info: { [key: string]: PythonJson } = {};
+  for (const [key, value] of Object.entries(token.info)) info[key] = value;
+  return sortedKeys({
+    active: token.active,
+    container_serial: '',
+    count: token.count,
+    count_window: token.countWindow,
+    description: token.description,
+    failcount: token.failcount,
+    id: token.id,
+    info: sortedKeys(info),
+    locked: false,
+    maxfail: token.maxfail,
+    otplen: token.otplen,
+    realms: token.owner === undefined ? [] : [token.owner.realm],
+    resolver: token.owner?.resolver ?? '',
+    revoked: false,
+    rollout_state: token.rolloutState,
+    serial: token.serial,
+    sync_window: token.syncWindow,
+    tokengroup: [],
+    tokentype: token.tokentype,
+    user_editable: false,
+    user_id: token.owner?.userid ?? '',
+    user_realm: token.owner?.realm ?? '',
+    username: token.owner?.username ?? '',
+  });
+}
