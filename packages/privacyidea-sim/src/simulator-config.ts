@@ -109,14 +109,20 @@ export function defaultSimulatorConfig(): SimulatorConfig {
 }
 
 export interface DemoCredentials {
+  /** The first admin: what a client such as the BFF signs in as. */
+  admin: { username: string; password: string };
   admins: { username: string; password: string }[];
   users: { username: string; realm: string; password: string }[];
 }
 
 /** Who can sign in to a simulator with this config; what the CLI prints. */
 export function credentialsOf(config: SimulatorConfig): DemoCredentials {
+  const admins = config.admins.map(({ username, password }) => ({ username, password }));
+  const [admin] = admins;
+  if (admin === undefined) throw new SimulatorConfigError('admins: at least one admin is needed');
   return {
-    admins: config.admins.map(({ username, password }) => ({ username, password })),
+    admin,
+    admins,
     users: config.realms.flatMap((realm) =>
       realm.users.map(({ username, password }) => ({ username, realm: realm.name, password })),
     ),
@@ -159,13 +165,14 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
     names.add(key);
   });
   if (realms.filter((realm) => realm.default === true).length > 1) fail('realms', 'more than one realm has "default": true');
-  const admins = asArray(root['admins'] ?? [], 'admins', fail).map((entry, i) => {
+  const admins = asArray(root['admins'], 'admins', fail).map((entry, i) => {
     const admin = asObject(entry, `admins[${i}]`, fail);
     return {
       username: nonEmptyString(admin['username'], `admins[${i}].username`, fail),
       password: nonEmptyString(admin['password'], `admins[${i}].password`, fail),
     };
   });
+  if (admins.length === 0) fail('admins', 'at least one admin is needed (clients sign in as one)');
   const config: SimulatorConfig = { realms, admins };
   if (root['tokens'] !== undefined) {
     const serials = new Set<string>();

@@ -15,8 +15,10 @@ import type { PrivacyIdeaResponse } from './request-context.js';
 import { sharedResponseSigner, type ResponseSigner } from './response-signer.js';
 import { matchRoute } from './route-table.js';
 import {
+  credentialsOf,
   defaultSimulatorConfig,
   validateSimulatorConfig,
+  type DemoCredentials,
   type RealmPolicies,
   type SimulatorConfig,
   type SimulatorSeedToken,
@@ -46,6 +48,8 @@ export interface RunningSimulator extends SimulatorControls {
   clock: Clock;
   /** The live config: `setPolicies` changes show here. */
   config: SimulatorConfig;
+  /** Who can sign in: `admin` is the first configured admin. */
+  demoCredentials: DemoCredentials;
   /** The public key behind every response `signature`. */
   signingPublicKeyPem: string;
   /** Stops listening, ends hanging requests and open sockets. */
@@ -191,6 +195,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ...controls,
     url: `http://${host}:${address.port}`,
     config,
+    demoCredentials: credentialsOf(config),
     signingPublicKeyPem: signer.publicKeyPem,
     close() {
       closing ??= new Promise<void>((resolve) => {
