@@ -2,6 +2,15 @@ import type { OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
 export type VerifyMode = 'auto' | 'native' | 'legacy';
 
+export interface RateLimits {
+  windowSeconds: number;
+  loginPerUser: number;
+  loginPerAddress: number;
+  initPerSession: number;
+  verifyPerSession: number;
+  enrollPerAddress: number;
+}
+
 /** The validated, structured configuration. Only `load-config.ts` builds it; everything else reads it. */
 export interface AppConfig {
   host: string;
@@ -28,10 +37,21 @@ export interface AppConfig {
   session: { secret: string; idleSeconds: number; maxSeconds: number };
   launchToken: { secret: string | undefined; jwksUrl: string | undefined; audience: string; issuer: string | undefined };
   demoMode: boolean;
-  /** Origins allowed to send state-changing requests (CSRF defence). Empty: same origin only. */
+  /** Origins allowed to send state-changing requests (CSRF defence) and credentialed CORS calls. Empty: same origin only. */
   allowedOrigins: string[];
   /** Host pages that may frame the widget and receive its postMessage events. */
   embedOrigins: string[];
+  identity: {
+    /** CIDRs of the reverse proxies whose X-Forwarded-* and remote-user headers are believed (TCP peer address). */
+    trustedProxies: string[];
+    /** Lower-cased name of the header a trusted SSO proxy puts the signed-in user in; undefined: mode off. */
+    remoteUserHeader: string | undefined;
+    /** Username + password (+ OTP step-up) checked against privacyIDEA. */
+    passwordLogin: boolean;
+  };
+  /** Shared store for used launch-token ids, rate-limit counters and ended sessions; undefined: this process only. */
+  redisUrl: string | undefined;
+  rateLimits: RateLimits;
   webDistDir: string | undefined;
   /** Bearer token required by /metrics; open when unset. */
   metricsToken: string | undefined;

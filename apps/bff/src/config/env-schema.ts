@@ -44,6 +44,18 @@ export const EnvSchema = Type.Object({
   DEMO_MODE: Type.Optional(Type.Boolean()),
   ALLOWED_ORIGINS: Type.Optional(Type.String()),
   EMBED_ORIGINS: Type.Optional(Type.String()),
+
+  TRUSTED_PROXIES: Type.Optional(Type.String()),
+  REMOTE_USER_HEADER: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64 })),
+  PASSWORD_LOGIN: Type.Boolean({ default: false }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+  RATE_LIMIT_LOGIN_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
+  RATE_LIMIT_LOGIN_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  RATE_LIMIT_INIT_PER_SESSION: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  RATE_LIMIT_VERIFY_PER_SESSION: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  RATE_LIMIT_ENROLL_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10_000, default: 60 }),
   WEB_DIST_DIR: Type.Optional(Type.String()),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   READINESS_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 5 }),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Value from 'typebox/value';
+import { InvalidCidrError, parseAddressList } from '../security/address-matcher.js';
 import type { AppConfig } from './app-config.js';
 import { EnvSchema, type Env } from './env-schema.js';
 
@@ -13,6 +14,33 @@ function list(value: string | undefined): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
+}
+
+/** Origins are compared as the browser sends them: scheme://host[:port], nothing else. */
+function origins(value: string | undefined, variable: string): string[] {
+  return list(value).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`${variable}: "${entry}" is not an origin like https://portal.example.org`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+      throw new ConfigError(`${variable}: "${entry}" is not an origin like https://portal.example.org (no path, query or credentials)`);
+    }
+    return url.origin;
+  });
+}
+
+function cidrs(value: string | undefined, variable: string): string[] {
+  const entries = list(value);
+  try {
+    parseAddressList(entries);
+  } catch (error) {
+    if (error instanceof InvalidCidrError) throw new ConfigError(`${variable}: ${error.message}`);
+    throw error;
+  }
+  return entries;
 }
 
 function parseEnv(source: Record<string, string | undefined>): Env {
@@ -61,9 +89,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (adminPassword === undefined) throw new ConfigError('PI_ADMIN_PASSWORD: required when PI_URL is set (or PI_ADMIN_PASSWORD_FILE)');
     if (env.SESSION_SECRET === undefined) throw new ConfigError('SESSION_SECRET: required when PI_URL is set (at least 32 characters)');
     if (env.DEMO_MODE === true) throw new ConfigError('DEMO_MODE: demo sign-in only runs against the embedded simulator; unset PI_URL or DEMO_MODE');
-    if (env.LAUNCH_TOKEN_SECRET === undefined && env.LAUNCH_TOKEN_JWKS_URL === undefined) {
-      throw new ConfigError('LAUNCH_TOKEN_SECRET: set it or LAUNCH_TOKEN_JWKS_URL so users can be identified');
+    const launchTokens = env.LAUNCH_TOKEN_SECRET !== undefined || env.LAUNCH_TOKEN_JWKS_URL !== undefined;
+    if (!launchTokens && env.REMOTE_USER_HEADER === undefined && !env.PASSWORD_LOGIN) {
+      throw new ConfigError(
+        'LAUNCH_TOKEN_SECRET: set it or LAUNCH_TOKEN_JWKS_URL, REMOTE_USER_HEADER (with TRUSTED_PROXIES) or PASSWORD_LOGIN=true so users can be identified',
+      );
     }
+  }
+  const trustedProxies = cidrs(env.TRUSTED_PROXIES, 'TRUSTED_PROXIES');
+  if (env.REMOTE_USER_HEADER !== undefined && trustedProxies.length === 0) {
+    throw new ConfigError('TRUSTED_PROXIES: required with REMOTE_USER_HEADER (the addresses of the SSO proxy that sets it)');
   }
   if (env.LAUNCH_TOKEN_SECRET !== undefined && env.LAUNCH_TOKEN_JWKS_URL !== undefined) {
     throw new ConfigError('LAUNCH_TOKEN_JWKS_URL: set either it or LAUNCH_TOKEN_SECRET, not both');
@@ -106,8 +141,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       issuer: env.LAUNCH_TOKEN_ISSUER,
     },
     demoMode: embedded && env.DEMO_MODE !== false,
-    allowedOrigins: list(env.ALLOWED_ORIGINS),
-    embedOrigins: list(env.EMBED_ORIGINS),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
+    embedOrigins: origins(env.EMBED_ORIGINS, 'EMBED_ORIGINS'),
+    identity: {
+      trustedProxies,
+      remoteUserHeader: env.REMOTE_USER_HEADER?.toLowerCase(),
+      passwordLogin: env.PASSWORD_LOGIN,
+    },
+    redisUrl: env.REDIS_URL,
+    rateLimits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      loginPerUser: env.RATE_LIMIT_LOGIN_PER_USER,
+      loginPerAddress: env.RATE_LIMIT_LOGIN_PER_ADDRESS,
+      initPerSession: env.RATE_LIMIT_INIT_PER_SESSION,
+      verifyPerSession: env.RATE_LIMIT_VERIFY_PER_SESSION,
+      enrollPerAddress: env.RATE_LIMIT_ENROLL_PER_ADDRESS,
+    },
     webDistDir: env.WEB_DIST_DIR,
     metricsToken: env.METRICS_TOKEN,
     readinessCacheSeconds: env.READINESS_CACHE_SECONDS,
