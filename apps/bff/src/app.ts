@@ -1,33 +1,45 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppOptions } from './app-options.js';
-import { logRedactPaths } from './http/log-redaction.js';
+import { logRedactPaths, serializeRequest } from './http/log-redaction.js';
 import appContext from './plugins/app-context.js';
+import csrfGuard from './plugins/csrf-guard.js';
+import endedSessions from './plugins/ended-sessions.js';
 import enrollment from './plugins/enrollment.js';
 import errorHandler from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import privacyidea from './plugins/privacyidea.js';
+import rateLimits from './plugins/rate-limits.js';
+import redis from './plugins/redis.js';
+import securityHeaders from './plugins/security-headers.js';
 import session from './plugins/session.js';
+import trustedHeader from './plugins/trusted-header.js';
 import webApp from './plugins/web-app.js';
 import configRoutes from './routes/config-routes.js';
 import enrollmentRoutes from './routes/enrollment-routes.js';
 import healthRoutes from './routes/health-routes.js';
 import sessionRoutes from './routes/session-routes.js';
+import { parseAddressList } from './security/address-matcher.js';
 
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** Builds the BFF: plugins first, then routes. Starting and stopping is server.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const trustedProxies = parseAddressList(config.identity.trustedProxies);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: { paths: logRedactPaths, censor: '[redacted]' },
+      serializers: { req: serializeRequest },
       ...(options.logStream !== undefined ? { stream: options.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
+    // X-Forwarded-For/-Proto/-Host count only when the TCP peer is one of TRUSTED_PROXIES: client addresses for
+    // the rate limits, https for the cookie, the public host for the same-origin check.
+    trustProxy: config.identity.trustedProxies.length > 0 ? (address: string) => trustedProxies.matches(address) : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -36,11 +48,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(appContext, options);
   await app.register(errorHandler);
+  await app.register(redis);
+  await app.register(securityHeaders);
+  await app.register(csrfGuard);
   await app.register(privacyidea, options);
   await app.register(enrollment, options);
   await app.register(session);
   await app.register(metrics);
   await app.register(openapi);
+  await app.register(endedSessions);
+  await app.register(trustedHeader);
+  await app.register(rateLimits);
 
   // Everything lives under BASE_PATH, so a reverse proxy can mount the BFF at any path.
   const prefix = config.basePath.replace(/\/$/, '');
