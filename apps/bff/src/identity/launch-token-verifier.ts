@@ -66,9 +66,11 @@ export class LaunchTokenVerifier {
     const realmClaim = (payload as { realm?: unknown }).realm;
     if (realmClaim !== undefined && (typeof realmClaim !== 'string' || realmClaim.length === 0)) throw invalid('The sign-in link names an invalid realm.');
     // Single use: a launch token that leaked (history, logs, a shoulder) cannot open a second session.
-    if (typeof payload.jti !== 'string' || !(await this.options.claimTokenId(payload.jti, payload.exp * 1000))) {
+    // Remembered until the last moment the clock tolerance would still accept it, not just until `exp`.
+    const acceptableUntilMs = (payload.exp + CLOCK_TOLERANCE_SECONDS) * 1000;
+    if (typeof payload.jti !== 'string' || payload.jti.length > 256 || !(await this.options.claimTokenId(payload.jti, acceptableUntilMs))) {
       throw invalid('This sign-in link was already used. Please open the page again.');
     }
-    return { username: payload.sub, realm: (realmClaim as string | undefined) ?? this.options.defaultRealm };
+    return { username: payload.sub, realm: realmClaim ?? this.options.defaultRealm };
   }
 }

@@ -6,6 +6,8 @@ const configRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async (
   const { config } = app;
   const identityModes: IdentityMode[] = [];
   if (config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined) identityModes.push('launch-token');
+  if (config.identity.remoteUserHeader !== undefined) identityModes.push('trusted-header');
+  if (config.identity.passwordLogin) identityModes.push('password');
   if (config.demoMode) identityModes.push('demo');
   const body: ClientConfig = {
     identityModes,

@@ -1,18 +1,21 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { CreateSessionRequestSchema, ProblemSchema, SessionSchema, apiPaths, type Session } from '@pi-enroll/shared';
+import { CreateSessionRequestSchema, SessionSchema, apiPaths, type Session } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
 import { toEnrollment } from '../enrollment/pending-enrollment.js';
 import { failuresOf } from '../enrollment/token-state.js';
 import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
+import { PasswordLogin } from '../identity/password-login.js';
+import { RedisUsedTokenIds } from '../identity/redis-used-token-ids.js';
 import { InMemoryUsedTokenIds } from '../identity/used-token-ids.js';
-import type { SessionUser } from '../session/session-data.js';
+import type { SessionData } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
 
 /** Sign-in, who-am-I and sign-out. The user is only ever taken from a verified credential, then from the session. */
-const sessionRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async (app, options) => {
+const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
   const { config } = app;
-  const usedTokenIds = new InMemoryUsedTokenIds(app.clock);
+  // Several replicas must share the used ids, or a launch token could be replayed once per replica.
+  const usedTokenIds = app.redis !== undefined ? new RedisUsedTokenIds(app.redis, app.clock) : new InMemoryUsedTokenIds(app.clock);
   const launchTokens =
     config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined
       ? new LaunchTokenVerifier({
@@ -22,29 +25,42 @@ const sessionRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async 
           claimTokenId: usedTokenIds.claim,
         })
       : undefined;
+  const passwordLogin = config.identity.passwordLogin
+    ? new PasswordLogin({ pi: app.privacyidea, transport: app.privacyideaTransport, enrollment: app.enrollment, realm: config.privacyidea.realm })
+    : undefined;
   const demoUsers = new Set(config.demoMode ? options.demoUsers : []);
+  const endSession = (session: SessionData) => app.endedSessions.end(session.id, session.createdAt + config.session.maxSeconds * 1000);
 
   app.post(
     apiPaths.session,
     { schema: { body: CreateSessionRequestSchema, response: { 204: Type.Null(), ...commonProblems } } },
     async (request, reply) => {
       const body = request.body;
-      let user: SessionUser;
-      let via: 'launch-token' | 'demo';
+      // Every sign-in starts a new session with a new id: a session planted before sign-in is never carried over.
+      let session: SessionData;
       if ('launchToken' in body) {
         if (launchTokens === undefined) throw new ProblemError(400, 'invalid_request', 'Launch tokens are not enabled here.');
-        user = await launchTokens.verify(body.launchToken);
-        via = 'launch-token';
+        session = app.newSession(await launchTokens.verify(body.launchToken), 'launch-token');
       } else if ('password' in body) {
-        throw new ProblemError(400, 'invalid_request', 'Password sign-in is not enabled here.');
+        if (passwordLogin === undefined) throw new ProblemError(400, 'invalid_request', 'Password sign-in is not enabled here.');
+        const username = body.username.trim();
+        try {
+          const { user, tokens } = await passwordLogin.authenticate(username, body.password, body.otp, request.id);
+          session = { ...app.newSession(user, 'password'), tokens };
+        } catch (error) {
+          if (error instanceof ProblemError) request.log.warn({ audit: 'session', user: username, via: 'password', problem: error.code }, 'sign-in failed');
+          throw error;
+        }
       } else {
         if (!demoUsers.has(body.username)) {
           throw new ProblemError(400, 'invalid_request', config.demoMode ? 'Pick one of the demo users.' : 'Demo sign-in is not enabled here.');
         }
-        user = { username: body.username, realm: config.privacyidea.realm };
-        via = 'demo';
+        session = app.newSession({ username: body.username, realm: config.privacyidea.realm }, 'demo');
       }
-      await reply.saveSession(app.newSession(user, via));
+      request.log.info({ audit: 'session', user: session.user.username, realm: session.user.realm, via: session.via }, 'signed in');
+      // The session this browser had before (maybe another user's) ends here, wherever its cookie was copied to.
+      if (request.session !== undefined) await endSession(request.session);
+      await reply.saveSession(session);
       return reply.code(204).send(null);
     },
   );
@@ -75,10 +91,15 @@ const sessionRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async 
     return body;
   });
 
-  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), 401: ProblemSchema } } }, async (_request, reply) => {
+  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...commonProblems } } }, async (request, reply) => {
+    if (request.session !== undefined) {
+      await endSession(request.session);
+      request.log.info({ audit: 'session', user: request.session.user.username, via: request.session.via }, 'signed out');
+    }
     reply.clearSession();
     return reply.code(204).send(null);
   });
+  done();
 };
 
 export default sessionRoutes;

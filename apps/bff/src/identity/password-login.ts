@@ -1,0 +1,60 @@
+import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared';
+import type { EnrollmentService } from '../enrollment/enrollment-service.js';
+import { ProblemError } from '../http/problem-error.js';
+import { PrivacyIdeaError, piErrorCode } from '../privacyidea/pi-errors.js';
+import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
+import type { PiTransport } from '../privacyidea/pi-transport.js';
+import type { SessionUser, TokenSnapshot } from '../session/session-data.js';
+
+/** One message for every failure, so the answer never tells which of username, password or code was wrong. */
+export const GENERIC_LOGIN_FAILURE = 'The username, password or code is not right.';
+
+export interface PasswordLoginDeps {
+  pi: PrivacyIdeaClient;
+  /** For /validate/check by user: the client only offers it by serial (see validateByUser). */
+  transport: PiTransport;
+  enrollment: Pick<EnrollmentService, 'snapshotTokens'>;
+  realm: string | undefined;
+}
+
+export interface PasswordLoginResult {
+  user: SessionUser;
+  tokens: TokenSnapshot;
+}
+
+/**
+ * Standalone sign-in: the password is checked by privacyIDEA (`POST /auth` with the user's realm credentials;
+ * the user's JWT is dropped at once). A user who already has a usable token must also prove possession of it
+ * with a current OTP (`/validate/check` by user and realm) before the session may add another token:
+ * otherwise a phished password alone would be enough to plant an attacker's authenticator.
+ */
+export class PasswordLogin {
+  constructor(private readonly deps: PasswordLoginDeps) {}
+
+  async authenticate(username: string, password: string, otp: string | undefined, requestId?: string): Promise<PasswordLoginResult> {
+    const user: SessionUser = { username, realm: this.deps.realm };
+    const failed = () => new ProblemError(401, 'invalid_credentials', GENERIC_LOGIN_FAILURE);
+    if (!(await this.deps.pi.checkUserPassword(username, user.realm, password, requestId))) throw failed();
+
+    const { snapshot } = await this.deps.enrollment.snapshotTokens(user, requestId);
+    if (snapshot.hasUsableToken) {
+      if (otp === undefined || otp.trim() === '') {
+        throw new ProblemError(401, 'step_up_required', 'Also enter the current code from the authenticator you already have.');
+      }
+      // Codes are often pasted as "123 456"; anything else (a PIN followed by the OTP) goes as typed.
+      const pass = isWellFormedOtpCode(otp) ? normalizeOtpCode(otp) : otp;
+      if (!(await this.validateByUser(user, pass, requestId))) throw failed();
+    }
+    return { user, tokens: snapshot };
+  }
+
+  /** `/validate/check` with user and realm; `pass` is never empty (privacyIDEA answers 500 without it). */
+  private async validateByUser(user: SessionUser, pass: string, requestId?: string): Promise<boolean> {
+    const form: Record<string, string> = { user: user.username, pass };
+    if (user.realm !== undefined) form.realm = user.realm;
+    const { httpStatus, envelope } = await this.deps.transport.send({ method: 'POST', path: '/validate/check', form, ...(requestId !== undefined ? { requestId } : {}) });
+    if (envelope.result.status) return envelope.result.value === true;
+    if (envelope.result.error.code === piErrorCode.userNotFound) return false;
+    throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /validate/check');
+  }
+}

@@ -1,0 +1,92 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { apiPaths } from '@pi-enroll/shared';
+import { ProblemError } from '../http/problem-error.js';
+import type { SessionUser } from '../session/session-data.js';
+import { REDIS_KEY_PREFIX } from './redis.js';
+
+/** A key the limiter skips: the rule does not apply to this request (e.g. no session yet: the route answers 401). */
+const NOT_APPLICABLE = '';
+
+interface Rule {
+  max: number;
+  key: (request: FastifyRequest) => string;
+}
+
+function userKey(user: SessionUser): string {
+  return JSON.stringify([user.realm ?? '', user.username.toLowerCase()]);
+}
+
+/**
+ * Rate limits (@fastify/rate-limit counters; in Redis when REDIS_URL is set, so replicas share them) on the
+ * requests worth guessing through: sign-in per address and per username, enrollment start and code
+ * confirmation per address and per signed-in user (all of the user's sessions together, so a fresh session
+ * does not reset the count). Several limits apply to one route, so they run in one hook that answers
+ * 429 `rate_limited` with Retry-After and `retryAfterSeconds`.
+ */
+export default fp(
+  async (app) => {
+    const { rateLimits: limits, basePath, privacyidea } = app.config;
+    await app.register(rateLimit, {
+      global: false,
+      timeWindow: limits.windowSeconds * 1000,
+      ...(app.redis !== undefined ? { redis: app.redis, nameSpace: `${REDIS_KEY_PREFIX}rate:` } : {}),
+    });
+
+    const address = (request: FastifyRequest) => normalizeIP(request.ip);
+    const sessionUser = (prefix: string) => (request: FastifyRequest) =>
+      request.session === undefined ? NOT_APPLICABLE : `${prefix}${userKey(request.session.user)}`;
+    const passwordUser = (request: FastifyRequest) => {
+      const body = request.body as { username?: unknown; password?: unknown } | undefined;
+      if (typeof body?.username !== 'string' || typeof body.password !== 'string') return NOT_APPLICABLE;
+      return `login:user:${userKey({ username: body.username.trim(), realm: privacyidea.realm })}`;
+    };
+
+    const prefix = basePath.replace(/\/$/, '');
+    const rules = new Map<string, Rule[]>([
+      [
+        `POST ${prefix}${apiPaths.session}`,
+        [
+          { max: limits.loginPerAddress, key: (request) => `login:addr:${address(request)}` },
+          { max: limits.loginPerUser, key: passwordUser },
+        ],
+      ],
+      [
+        `POST ${prefix}${apiPaths.enrollment}`,
+        [
+          { max: limits.enrollPerAddress, key: (request) => `init:addr:${address(request)}` },
+          { max: limits.initPerSession, key: sessionUser('init:user:') },
+        ],
+      ],
+      [
+        `POST ${prefix}${apiPaths.verifyEnrollment}`,
+        [
+          { max: limits.enrollPerAddress, key: (request) => `verify:addr:${address(request)}` },
+          { max: limits.verifyPerSession, key: sessionUser('verify:user:') },
+        ],
+      ],
+    ]);
+    const limiters = new Map(
+      [...rules].map(([route, routeRules]) => [
+        route,
+        routeRules.map((rule) => app.createRateLimit({ max: rule.max, keyGenerator: rule.key, allowList: (_request, key) => key === NOT_APPLICABLE })),
+      ]),
+    );
+
+    // preHandler: the body is parsed (the username is needed) and the session is known.
+    app.addHook('preHandler', async (request) => {
+      const routeLimiters = limiters.get(`${request.method} ${request.routeOptions.url ?? ''}`);
+      if (routeLimiters === undefined) return;
+      for (const limiter of routeLimiters) {
+        const result = await limiter(request);
+        if (!result.isAllowed && result.isExceeded) {
+          const retryAfterSeconds = Math.max(1, result.ttlInSeconds);
+          request.log.warn({ limit: result.key.split(':').slice(0, 2).join(':'), max: result.max }, 'rate limit exceeded');
+          throw new ProblemError(429, 'rate_limited', `Too many attempts. Please wait ${retryAfterSeconds} seconds and try again.`, { retryAfterSeconds });
+        }
+      }
+    });
+  },
+  { name: 'rate-limits', dependencies: ['app-context', 'redis', 'session'] },
+);

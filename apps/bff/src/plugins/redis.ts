@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The shared store of all replicas (REDIS_URL), or undefined when this process keeps its own state. */
+    redis: Redis | undefined;
+  }
+}
+
+/** Every key this app writes starts with this, so one Redis can serve several deployments' other data. */
+export const REDIS_KEY_PREFIX = 'pi-enroll:';
+
+/**
+ * One Redis connection per process for what several replicas must share: used launch-token ids, rate-limit
+ * counters and ended sessions. The process refuses to start when Redis is configured but unreachable; later
+ * outages fail closed (the request errors) rather than silently forgetting a replay or a limit.
+ */
+export default fp(
+  async (app) => {
+    const url = app.config.redisUrl;
+    if (url === undefined) {
+      app.decorate('redis', undefined);
+      return;
+    }
+    const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1 });
+    let lastError = '';
+    redis.on('error', (error: Error) => {
+      // ioredis reports every reconnection attempt; one line per distinct error is enough.
+      if (error.message !== lastError) app.log.warn({ err: error }, 'redis connection error');
+      lastError = error.message;
+    });
+    redis.on('ready', () => {
+      lastError = '';
+    });
+    await redis.connect();
+    app.decorate('redis', redis);
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  },
+  { name: 'redis', dependencies: ['app-context'] },
+);
