@@ -1,5 +1,8 @@
 import type { Enrollment, Problem } from '@pi-enroll/shared';
 
+/** A body that may be the expected answer or a problem document: tests look at either. */
+export type ProblemFields = Partial<Omit<Problem, 'status'>> & { status?: number | string };
+
 export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
@@ -31,15 +34,17 @@ export class ApiClient {
     );
   }
 
+  /** `headers` override the defaults; a header given as '' is left out (e.g. a request without Origin). */
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const merged: Record<string, string> = {
+      origin: new URL(this.baseUrl).origin,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(this.cookies.size > 0 ? { cookie: this.cookieHeader } : {}),
+      ...headers,
+    };
     const init: RequestInit = {
       method,
-      headers: {
-        origin: new URL(this.baseUrl).origin,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookies.size > 0 ? { cookie: this.cookieHeader } : {}),
-        ...headers,
-      },
+      headers: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== '')),
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     };
     const response = await fetch(new URL(path, this.baseUrl), init);
@@ -69,9 +74,9 @@ export class ApiClient {
   }
 
   startEnrollment(description?: string) {
-    return this.post<Enrollment & Problem>('/api/v1/enrollment', description === undefined ? {} : { description });
+    return this.post<Omit<Enrollment, 'status'> & ProblemFields>('/api/v1/enrollment', description === undefined ? {} : { description });
   }
   verify(code: string) {
-    return this.post<Problem & { status: string | number; serial: string }>('/api/v1/enrollment/verify', { code });
+    return this.post<ProblemFields & { serial?: string }>('/api/v1/enrollment/verify', { code });
   }
 }
