@@ -62,7 +62,7 @@ describe('upstream faults give a clear problem and leave no orphan', () => {
   });
 
   it('renews the admin JWT before its hour is up, without the user noticing', async () => {
-    const stack = await open({ env: { ENROLL_TTL_SECONDS: '7200' } });
+    const stack = await open({ env: { ENROLL_TTL_SECONDS: '7200', SESSION_IDLE_SECONDS: '7200', SESSION_MAX_SECONDS: '7200' } });
     const bob = await stack.signedIn('bob');
     const enrollment = (await bob.startEnrollment()).body;
     stack.sim.resetRequestCounts();

@@ -22,14 +22,18 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     apiPaths.enrollment,
     {
+      // A start needs no options: an empty request counts as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
-        body: Type.Union([StartEnrollmentRequestSchema, Type.Null()]),
+        body: StartEnrollmentRequestSchema,
         response: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...commonProblems },
       },
     },
     async (request, reply) => {
       const session = app.requireSession(request);
-      const result = await app.enrollment.start(session, request.body?.description, request.id);
+      const result = await app.enrollment.start(session, request.body.description, request.id);
       await reply.saveSession(result.session);
       return reply.code(result.created ? 201 : 200).send(result.enrollment);
     },

@@ -5,6 +5,9 @@ import type { Dispatcher } from 'undici';
 import { ManualClock, startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
 import type { Enrollment } from '@pi-enroll/shared';
 import { buildApp } from '../../src/app.js';
+// Brings the decorators' types (app.sweeper, app.metrics…) into the tests.
+import type {} from '../../src/plugins/enrollment.js';
+import type {} from '../../src/plugins/metrics.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ApiClient } from './api-client.js';
 
