@@ -6,6 +6,6 @@ import { startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-si
  */
 export async function startEmbeddedSimulator(): Promise<{ simulator: RunningSimulator; demoUsers: string[] }> {
   const simulator = await startSimulator({ port: 0, host: '127.0.0.1', control: true });
-  const demoUsers = simulator.demoCredentials.users.map((user: { username: string }) => user.username);
+  const demoUsers = simulator.demoCredentials.users.map((user) => user.username).sort();
   return { simulator, demoUsers };
 }
