@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * One `vitest run` covers every workspace. Each project keeps its own environment; workspace packages are
@@ -22,7 +22,21 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'bff', root: 'apps/bff', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: { name: 'bff', root: 'apps/bff', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/ops/**'], environment: 'node' },
+      },
+      // Operations: the built BFF and the simulator as real processes (graceful shutdown, two replicas behind
+      // nginx), readiness, metrics, the OpenAPI contract and a bounded fault soak. globalSetup builds dist/ first.
+      {
+        extends: true,
+        test: {
+          name: 'bff-ops',
+          root: 'apps/bff',
+          include: ['test/ops/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/ops/support/build-dist.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       // The web app's own vite config (apps/web/vite.config.ts) adds React and jsdom.
       'apps/web',

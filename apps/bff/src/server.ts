@@ -2,6 +2,9 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { startEmbeddedSimulator } from './dev/embedded-simulator.js';
 
+/** How long requests in flight may take to finish after SIGTERM; keep it below the orchestrator's grace period. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /** Starts and stops the BFF. Everything else is built in app.ts. */
 async function main(): Promise<void> {
   let config;
@@ -34,15 +37,26 @@ async function main(): Promise<void> {
     process.stdout.write(`\npi-enroll is running at ${url} against ${config.privacyidea.url}\n\n`);
   }
 
+  // Stop listening, let the requests in flight finish, then stop the sweeper and close the privacyIDEA pool
+  // (app.close runs the plugins' onClose hooks). Whatever is still running after the deadline is abandoned.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => process.exit(1), 10_000);
+    const deadline = setTimeout(() => {
+      app.log.error({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    await app.close();
+    const closing = app.close();
+    // Node closes the connections that are idle when the listener closes, but a keep-alive connection still
+    // answering a request turns idle only afterwards, and would hold the process open for its keep-alive timeout.
+    const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+    await closing;
+    clearInterval(closeIdle);
     await embedded?.simulator.close();
+    app.log.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

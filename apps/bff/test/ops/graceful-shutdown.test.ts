@@ -1,0 +1,61 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
+import { signInAt, startBffProcess, stopAllChildren, waitFor } from './support/child-processes.js';
+
+/** Whether a new TCP connection to the port is refused (the listener is gone). */
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or docker stop)', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await stopAllChildren();
+    await sim.close();
+  });
+
+  it('finishes the request in flight, refuses new connections at once, and exits 0 within 10 s', async () => {
+    const bff = await startBffProcess('bff', sim.url);
+    const alice = await signInAt(bff.url, 'alice', sim.clock.now());
+    // Another browser with an idle keep-alive connection: it must not hold the process open.
+    const bob = await signInAt(bff.url, 'bob', sim.clock.now());
+    expect((await bob.get('/api/v1/session')).status).toBe(200);
+
+    // privacyIDEA is slow to create alice's token: her start is in flight when the signal arrives.
+    sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: 1500 }, times: 1 });
+    let settled = false;
+    const inFlight = alice.startEnrollment('Phone').finally(() => {
+      settled = true;
+    });
+    await waitFor(() => (sim.requestCounts()['POST /token/init'] === 1 ? true : undefined), { timeoutMs: 5000, what: 'the start to reach privacyIDEA' });
+    const signalledAt = Date.now();
+    bff.signal('SIGTERM');
+
+    await waitFor(async () => ((await connectionRefused(bff.port)) ? true : undefined), { timeoutMs: 1000, what: 'the listener to close' });
+    expect(settled).toBe(false);
+
+    const response = await inFlight;
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'pending', accountName: 'alice' });
+    expect(sim.tokensOf('alice')).toEqual([expect.objectContaining({ rollout_state: 'verify' })]);
+
+    const exit = await Promise.race([bff.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))]);
+    expect(exit, bff.transcript()).toEqual({ code: 0, signal: null });
+    const shutdownMs = Date.now() - signalledAt;
+    expect(shutdownMs).toBeLessThan(10_000);
+    expect(bff.logs().some((line) => line['msg'] === 'shutting down' && line['signal'] === 'SIGTERM')).toBe(true);
+    expect(bff.stderr.join('\n')).toBe('');
+    console.info(`graceful shutdown: exited 0 ${shutdownMs} ms after SIGTERM (in-flight request took 1.5 s upstream)`);
+  });
+});
