@@ -33,7 +33,12 @@ export default fp(
     redis.on('ready', () => {
       lastError = '';
     });
-    await redis.connect();
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      throw new Error(`REDIS_URL: cannot connect to Redis (${(error as Error).message})`, { cause: error });
+    }
     app.decorate('redis', redis);
     app.addHook('onClose', async () => {
       await redis.quit().catch(() => redis.disconnect());

@@ -1,8 +1,8 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { ClientConfigSchema, apiPaths, type ClientConfig, type IdentityMode } from '@pi-enroll/shared';
 
 /** Public, secret-free facts the widget needs before anyone signs in. */
-const configRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async (app, options) => {
+const configRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
   const { config } = app;
   const identityModes: IdentityMode[] = [];
   if (config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined) identityModes.push('launch-token');
@@ -17,7 +17,8 @@ const configRoutes: FastifyPluginAsyncTypebox<{ demoUsers: string[] }> = async (
     enrollmentTtlSeconds: config.enrollment.ttlSeconds,
     maxAttempts: config.enrollment.maxAttempts,
   };
-  app.get(apiPaths.config, { schema: { response: { 200: ClientConfigSchema } } }, async () => body);
+  app.get(apiPaths.config, { schema: { response: { 200: ClientConfigSchema } } }, () => body);
+  done();
 };
 
 export default configRoutes;

@@ -17,7 +17,12 @@ describe('cross-site request forgery', () => {
   const forged = (client: ApiClient, method: string, path: string, body: string | undefined, headers: Record<string, string>) =>
     client.request(method, path, body, { origin: '', ...headers });
 
-  const crossSiteAttempts = (path: string) => [
+  interface Attempt {
+    name: string;
+    headers: Record<string, string>;
+    body: string | undefined;
+  }
+  const crossSiteAttempts = (path: string): (Attempt & { path: string })[] => ([
     { name: 'a JSON fetch from a foreign Origin', headers: { origin: 'https://evil.example.net', 'content-type': 'application/json' }, body: '{}' },
     { name: 'a form post from a foreign Origin', headers: { origin: 'https://evil.example.net', 'content-type': 'application/x-www-form-urlencoded' }, body: 'description=x' },
     { name: 'a text/plain post with Origin: null', headers: { origin: 'null', 'content-type': 'text/plain' }, body: '{"code":"123456"}' },
@@ -27,7 +32,7 @@ describe('cross-site request forgery', () => {
     { name: 'a text/plain post with neither header', headers: { 'content-type': 'text/plain' }, body: '{"code":"123456"}' },
     { name: 'an image-style request turned POST with no body type', headers: { 'sec-fetch-site': 'cross-site' }, body: undefined },
     { name: 'a lookalike Origin', headers: { origin: `${new URL(stack.baseUrl).origin}.evil.example.net`, 'content-type': 'application/json' }, body: '{}' },
-  ].map((attempt) => ({ ...attempt, path }));
+  ] as Attempt[]).map((attempt) => ({ ...attempt, path }));
 
   it('refuses every cross-site way to start an enrollment, and privacyIDEA hears nothing', async () => {
     const victim = await stack.signedIn('alice');
@@ -52,7 +57,7 @@ describe('cross-site request forgery', () => {
     for (const attempt of crossSiteAttempts('/api/v1/enrollment/verify')) {
       expect((await forged(victim, 'POST', attempt.path, attempt.body, attempt.headers)).status, attempt.name).toBe(403);
     }
-    for (const headers of [{ origin: 'https://evil.example.net' }, { 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [{ origin: 'https://evil.example.net' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
       expect((await forged(victim, 'DELETE', '/api/v1/enrollment', undefined, headers)).status).toBe(403);
     }
     expect(stack.sim.requestCounts()).toEqual({});
