@@ -20,7 +20,7 @@ function userKey(user: SessionUser): string {
 
 /**
  * Rate limits (@fastify/rate-limit counters; in Redis when REDIS_URL is set, so replicas share them) on the
- * requests worth guessing through: sign-in per address and per username, enrollment start and code
+ * requests worth guessing through: password sign-in per address and per username, enrollment start and code
  * confirmation per address and per signed-in user (all of the user's sessions together, so a fresh session
  * does not reset the count). Several limits apply to one route, so they run in one hook that answers
  * 429 `rate_limited` with Retry-After and `retryAfterSeconds`.
@@ -37,18 +37,24 @@ export default fp(
     const address = (request: FastifyRequest) => normalizeIP(request.ip);
     const sessionUser = (prefix: string) => (request: FastifyRequest) =>
       request.session === undefined ? NOT_APPLICABLE : `${prefix}${userKey(request.session.user)}`;
-    const passwordUser = (request: FastifyRequest) => {
+    // Only password sign-ins are worth guessing: launch tokens are signed, and limiting them per address would
+    // throttle a whole office behind one NAT address.
+    const passwordLogin = (request: FastifyRequest) => {
       const body = request.body as { username?: unknown; password?: unknown } | undefined;
-      if (typeof body?.username !== 'string' || typeof body.password !== 'string') return NOT_APPLICABLE;
-      return `login:user:${userKey({ username: body.username.trim(), realm: privacyidea.realm })}`;
+      return typeof body?.username === 'string' && typeof body.password === 'string' ? body.username : undefined;
     };
+    const passwordUser = (request: FastifyRequest) => {
+      const username = passwordLogin(request);
+      return username === undefined ? NOT_APPLICABLE : `login:user:${userKey({ username: username.trim(), realm: privacyidea.realm })}`;
+    };
+    const passwordAddress = (request: FastifyRequest) => (passwordLogin(request) === undefined ? NOT_APPLICABLE : `login:addr:${address(request)}`);
 
     const prefix = basePath.replace(/\/$/, '');
     const rules = new Map<string, Rule[]>([
       [
         `POST ${prefix}${apiPaths.session}`,
         [
-          { max: limits.loginPerAddress, key: (request) => `login:addr:${address(request)}` },
+          { max: limits.loginPerAddress, key: passwordAddress },
           { max: limits.loginPerUser, key: passwordUser },
         ],
       ],

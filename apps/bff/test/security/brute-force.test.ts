@@ -60,6 +60,22 @@ describe('guessing codes is bounded', () => {
     expect(stack.sim.tokensOf('dave')).toEqual([]);
   });
 
+  it('per address: a spoofed X-Forwarded-For does not reset the count, unless it comes from a trusted proxy', async () => {
+    const direct = await open({ RATE_LIMIT_ENROLL_PER_ADDRESS: '2' });
+    const spoofing = [];
+    for (const [i, user] of ['alice', 'bob', 'carol'].entries()) {
+      spoofing.push((await (await direct.signedIn(user)).request('POST', '/api/v1/enrollment', {}, { 'x-forwarded-for': `203.0.113.${i}` })).status);
+    }
+    expect(spoofing).toEqual([201, 201, 429]);
+
+    const proxied = await open({ RATE_LIMIT_ENROLL_PER_ADDRESS: '2', TRUSTED_PROXIES: '127.0.0.1/32' });
+    const clients = [];
+    for (const [i, user] of ['alice', 'bob', 'carol'].entries()) {
+      clients.push((await (await proxied.signedIn(user)).request('POST', '/api/v1/enrollment', {}, { 'x-forwarded-for': `203.0.113.${i}` })).status);
+    }
+    expect(clients).toEqual([201, 201, 201]);
+  });
+
   it('by the per-user limit on starting enrollments', async () => {
     const stack = await open({ RATE_LIMIT_INIT_PER_SESSION: '2' });
     const erin = await stack.signedIn('erin');

@@ -124,5 +124,7 @@ describe('standalone password sign-in', () => {
     const statuses = [];
     for (const username of ['u1', 'u2', 'u3', 'u4', 'u5']) statuses.push((await login(new ApiClient(stack.baseUrl), { username, password: 'guess' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    // Signed launch tokens cannot be guessed; colleagues behind the same NAT address still get in with them.
+    expect((await stack.signedIn('alice').then((client) => client.get('/api/v1/session'))).status).toBe(200);
   });
 });
