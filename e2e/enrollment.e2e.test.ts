@@ -1,0 +1,190 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TOTP, URI } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seriousAccessibilityViolations } from './support/axe-scan.js';
+import { launchChromium } from './support/chromium.js';
+import { startProduct, type Product } from './support/product.js';
+import { readQrCode } from './support/read-qr-code.js';
+
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const QR_NAME = /QR code for/;
+
+let product: Product;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  product = await startProduct();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+beforeEach(async () => {
+  await product.sim('DELETE', '/tokens');
+  await product.sim('POST', '/policies', { verifyEnrollment: true, passOnNoToken: true });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+/** Every state the user passes through is scanned with axe and photographed for the record. */
+async function checkState(name: string): Promise<void> {
+  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
+  expect(await seriousAccessibilityViolations(page), `accessibility of "${name}"`).toEqual([]);
+}
+
+async function signInAndStart(username: string, deviceName?: string): Promise<void> {
+  await page.goto(product.url);
+  await page.getByRole('button', { name: username, exact: true }).click();
+  await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
+  if (deviceName !== undefined) await page.getByLabel('Device name (optional)').fill(deviceName);
+  await page.getByRole('button', { name: 'Start setup' }).click();
+  await page.getByRole('img', { name: QR_NAME }).waitFor();
+}
+
+/** The code an authenticator app shows now (on the simulator's clock), computed independently from the URI. */
+async function codeFromUri(uri: string, offsetSteps = 0): Promise<string> {
+  const totp = URI.parse(uri) as TOTP;
+  return totp.generate({ timestamp: (await product.simNow()) + offsetSteps * totp.period * 1000 });
+}
+
+async function enterCode(code: string): Promise<void> {
+  await page.getByRole('button', { name: 'Next: enter the code' }).click();
+  await page.getByRole('textbox', { name: /digit code/ }).fill(code);
+}
+
+describe.each([
+  { mode: 'native', verifyEnrollment: true },
+  { mode: 'legacy', verifyEnrollment: false },
+])('the QR path ($mode privacyIDEA)', ({ mode, verifyEnrollment }) => {
+  it('reads the QR code off the screen, confirms the code, and the token then works for login — once per code', async () => {
+    await product.sim('POST', '/policies', { verifyEnrollment });
+    await signInAndStart('bob', 'Work phone');
+    await checkState(`scan-${mode}`);
+    const uri = await readQrCode(page, QR_NAME);
+    expect(uri).toMatch(/^otpauth:\/\/totp\/privacyIDEA:bob\?secret=[A-Z2-7]+&issuer=privacyIDEA/);
+
+    const [pending] = await product.tokensOf('bob');
+    expect(pending).toBeDefined();
+    // Before confirmation the token cannot log in, whatever the code.
+    expect((await product.validate('bob', await codeFromUri(uri))).accepted).toBe(false);
+
+    await product.sim('POST', '/clock/advance', { ms: 30_000 });
+    const confirmingCode = await codeFromUri(uri);
+    await enterCode(confirmingCode);
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+    await checkState(`done-${mode}`);
+    await expect(page.getByText('Device: Work phone')).toBeTruthy();
+
+    expect(await product.validate('bob', confirmingCode)).toMatchObject({ accepted: false });
+    await product.sim('POST', '/clock/advance', { ms: 30_000 });
+    expect(await product.validate('bob', await codeFromUri(uri))).toMatchObject({ accepted: true });
+  });
+});
+
+describe('other paths through the widget', () => {
+  it('works from the key shown as text, for people who cannot scan', async () => {
+    await signInAndStart('alice');
+    await page.getByText('Can’t scan the code?').click();
+    await checkState('manual-key');
+    const key = (await page.locator('.pie-key').innerText()).replace(/\s+/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+    const totp = new TOTP({ secret: key, algorithm: 'SHA1', digits: 6, period: 30 });
+    await enterCode(totp.generate({ timestamp: await product.simNow() }));
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+    expect((await product.tokensOf('alice'))[0]).toMatchObject({ active: true, rollout_state: 'enrolled' });
+  });
+
+  it('removes the token after too many wrong codes', async () => {
+    await signInAndStart('carol');
+    await page.getByRole('button', { name: 'Next: enter the code' }).click();
+    const field = page.getByRole('textbox', { name: /digit code/ });
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await field.fill(`00000${attempt}`);
+      await page.getByRole('alert').filter({ hasText: `${5 - attempt} attempt` }).waitFor();
+      if (attempt === 1) await checkState('wrong-code');
+    }
+    await field.fill('000009');
+    await page.getByRole('heading', { name: 'Too many wrong codes' }).waitFor();
+    await checkState('exhausted');
+    expect(await product.tokensOf('carol')).toEqual([]);
+  });
+
+  it('cancels after asking, and leaves no token', async () => {
+    await signInAndStart('dave');
+    await page.getByRole('button', { name: 'Cancel setup' }).click();
+    await page.getByRole('heading', { name: 'Cancel the setup?' }).waitFor();
+    await checkState('confirm-cancel');
+    await page.getByRole('button', { name: 'Yes, cancel setup' }).click();
+    await page.getByRole('heading', { name: 'Setup cancelled' }).waitFor();
+    await checkState('cancelled');
+    expect(await product.tokensOf('dave')).toEqual([]);
+  });
+
+  it('offers the same QR code after a reload', async () => {
+    await signInAndStart('erin');
+    const before = await readQrCode(page, QR_NAME);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Finish your setup' }).waitFor();
+    await checkState('resume');
+    await page.getByRole('button', { name: 'Continue with the same QR code' }).click();
+    expect(await readQrCode(page, QR_NAME)).toBe(before);
+    expect(await product.tokensOf('erin')).toHaveLength(1);
+  });
+
+  it('cleans up after a closed tab: past the expiry the sweeper deletes the token and passOnNoToken lets the user in', async () => {
+    await signInAndStart('erin');
+    await page.close();
+    expect(await product.tokensOf('erin')).toHaveLength(1);
+    expect((await product.validate('erin', 'anything')).accepted).toBe(false);
+    await product.sim('POST', '/clock/advance', { ms: 601_000 });
+    const deadline = Date.now() + 15_000;
+    while ((await product.tokensOf('erin')).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await product.tokensOf('erin')).toEqual([]);
+    expect(await product.validate('erin', 'anything')).toMatchObject({ accepted: true });
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    await page.goto(product.url);
+    const focusAndPress = async (name: string | RegExp, role: 'button' | 'link' = 'button') => {
+      const target = page.getByRole(role, { name, exact: typeof name === 'string' });
+      for (let presses = 0; presses < 40 && !(await target.evaluate((element) => element === document.activeElement)); presses += 1) {
+        await page.keyboard.press('Tab');
+      }
+      expect(await target.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+    };
+    await page.getByRole('button', { name: 'alice', exact: true }).waitFor();
+    await focusAndPress('alice');
+    await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
+    await focusAndPress('Start setup');
+    await page.getByRole('img', { name: QR_NAME }).waitFor();
+    const uri = await readQrCode(page, QR_NAME);
+    await focusAndPress('Next: enter the code');
+    const field = page.getByRole('textbox', { name: /digit code/ });
+    await field.waitFor();
+    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type(await codeFromUri(uri));
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+  });
+
+  it('shows the open-in-app link on a phone, without horizontal scrolling', async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    page = await context.newPage();
+    await signInAndStart('bob');
+    const link = page.getByRole('link', { name: 'Open in authenticator app' });
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await checkState('scan-mobile');
+  });
+});
