@@ -109,14 +109,15 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
 
   it('is a well-formed OpenAPI 3.1 document: info, operations with described answers, resolvable refs, plain JSON Schema', () => {
     expect(document['openapi']).toMatch(/^3\.1\.\d+$/);
-    expect(document['info']).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    const info = document['info'] as { title?: unknown; version?: unknown };
+    expect([typeof info.title, typeof info.version]).toEqual(['string', 'string']);
     for (const [name, operation] of operations) {
       expect(name).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \//);
       const responses = operation['responses'] as Record<string, Json>;
       expect(Object.keys(responses).length, name).toBeGreaterThan(0);
       for (const [status, response] of Object.entries(responses)) {
         expect(status, name).toMatch(/^[1-5]\d\d$/);
-        expect(response['description'], `${name} ${status}`).toEqual(expect.any(String));
+        expect(typeof response['description'], `${name} ${status}`).toBe('string');
       }
     }
     const components = (document['components'] as { schemas?: Json } | undefined)?.schemas ?? {};
