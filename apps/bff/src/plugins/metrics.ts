@@ -15,7 +15,8 @@ declare module 'fastify' {
 export default fp(
   (app) => {
     const registry = new Registry();
-    collectDefaultMetrics({ register: registry, prefix: 'pi_enroll_process_' });
+    // Unprefixed (process_cpu_seconds_total, nodejs_eventloop_lag_seconds…), as the usual Node.js dashboards expect.
+    collectDefaultMetrics({ register: registry });
 
     const funnel = new Counter({
       name: 'pi_enroll_enrollments_total',
@@ -46,6 +47,11 @@ export default fp(
       help: 'Abandoned tokens deleted by the sweeper',
       registers: [registry],
     });
+    const sweepFailures = new Counter({
+      name: 'pi_enroll_sweeper_failures_total',
+      help: 'Sweeper listings or deletions that failed (retried next pass); abandoned tokens may lock users out meanwhile',
+      registers: [registry],
+    });
 
     app.enrollmentEvents.add((event) => funnel.inc({ outcome: event.outcome, mode: event.strategy }));
     app.privacyideaTransport.observe((event) => {
@@ -55,6 +61,7 @@ export default fp(
     app.sweeper.onPass((result) => {
       sweeps.inc();
       swept.inc(result.deleted);
+      sweepFailures.inc(result.failed);
     });
 
     app.decorate('metrics', registry);

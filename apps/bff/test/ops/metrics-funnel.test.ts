@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiPaths } from '@pi-enroll/shared';
+import { ApiClient } from '../support/api-client.js';
+import { startStack, type TestStack } from '../support/test-stack.js';
+import { funnel, parseMetrics, total } from './support/prometheus.js';
+
+describe('/metrics', () => {
+  const stacks: TestStack[] = [];
+  afterEach(async () => {
+    for (const stack of stacks.splice(0)) await stack.close();
+  });
+
+  const scrape = async (stack: TestStack, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${stack.baseUrl}/metrics`, { headers });
+    return { status: response.status, contentType: response.headers.get('content-type'), samples: response.ok ? parseMetrics(await response.text()) : [] };
+  };
+
+  it('counts every enrollment outcome by mode, the upstream calls behind them, and the sweeper', async () => {
+    const stack = await startStack();
+    stacks.push(stack);
+
+    // alice: a wrong code, then the right one.
+    const alice = await stack.signedIn('alice');
+    const aliceEnrollment = (await alice.startEnrollment()).body;
+    expect((await alice.verify('000000')).status).toBe(422);
+    expect((await alice.verify(stack.codeFor(aliceEnrollment))).status).toBe(200);
+    // bob: starts and cancels; starts again and comes back after the enrollment expired.
+    const bob = await stack.signedIn('bob');
+    await bob.startEnrollment();
+    expect((await bob.delete(apiPaths.enrollment)).status).toBe(204);
+    await bob.startEnrollment();
+    // carol: starts and walks away; the sweeper cleans up.
+    const carol = await stack.signedIn('carol');
+    await carol.startEnrollment();
+    // erin: reloads (start again), then types wrong codes until the token is removed.
+    const erin = await stack.signedIn('erin');
+    await erin.startEnrollment();
+    expect((await erin.startEnrollment()).status).toBe(200);
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect((await erin.verify('000000')).status).toBe(422);
+    expect((await erin.verify('000000')).status).toBe(409);
+    // dave: a realm without the verify_enrollment policy (legacy mode) confirms at once.
+    stack.sim.setPolicies({ verifyEnrollment: false });
+    const dave = await stack.signedIn('dave');
+    const daveEnrollment = (await dave.startEnrollment()).body;
+    expect((await dave.verify(stack.codeFor(daveEnrollment))).status).toBe(200);
+
+    stack.clock.advance(601_000);
+    expect((await bob.get(apiPaths.enrollment)).status).toBe(410);
+    expect(await stack.app.sweeper.sweepOnce()).toMatchObject({ deleted: 1, failed: 0 });
+
+    const metrics = await scrape(stack);
+    expect(metrics.status).toBe(200);
+    expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(funnel(metrics.samples)).toEqual({
+      started: { native: 5, legacy: 1 },
+      resumed: { native: 1 },
+      wrong_code: { native: 5 },
+      exhausted: { native: 1 },
+      confirmed: { native: 1, legacy: 1 },
+      cancelled: { native: 1 },
+      expired: { native: 1 },
+      swept: { native: 1 },
+    });
+
+    // Every request privacyIDEA received is in the latency histogram, under the same endpoint name.
+    const upstream = stack.sim.requestCounts();
+    for (const [endpoint, count] of Object.entries(upstream)) {
+      expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_count', { endpoint }), endpoint).toBe(count);
+    }
+    expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_bucket', { endpoint: 'POST /token/init', le: '+Inf' })).toBe(upstream['POST /token/init']);
+    expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_sum')).toBeGreaterThan(0);
+    // The six wrong codes in native mode are privacyIDEA's 905 answers.
+    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { endpoint: 'POST /token/init', code: '905' })).toBe(6);
+    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { code: 'unavailable' })).toBe(0);
+
+    expect(total(metrics.samples, 'pi_enroll_sweeper_runs_total')).toBe(1);
+    expect(total(metrics.samples, 'pi_enroll_sweeper_deleted_total')).toBe(1);
+    expect(total(metrics.samples, 'pi_enroll_sweeper_failures_total')).toBe(0);
+    expect(total(metrics.samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(metrics.samples.some((sample) => sample.name === 'nodejs_eventloop_lag_seconds')).toBe(true);
+
+    // The audit log tells the same story, one line per outcome.
+    const audit = stack.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['audit'] === 'enrollment');
+    const auditFunnel: Record<string, Record<string, number>> = {};
+    for (const line of audit) {
+      const [outcome, mode] = [String(line['outcome']), String(line['mode'])];
+      auditFunnel[outcome] = { ...auditFunnel[outcome], [mode]: (auditFunnel[outcome]?.[mode] ?? 0) + 1 };
+    }
+    expect(auditFunnel).toEqual(funnel(metrics.samples));
+    expect(audit.find((line) => line['outcome'] === 'swept')).toMatchObject({ msg: 'enrollment swept', user: 'carol', mode: 'native', serial: expect.stringMatching(/^PIEN/) as unknown });
+  });
+
+  it('counts privacyIDEA being unreachable, and is closed to scrapers without METRICS_TOKEN when one is set', async () => {
+    const stack = await startStack({ env: { METRICS_TOKEN: 'scrape-token-0123456789', PI_TIMEOUT_MS: '300' } });
+    stacks.push(stack);
+    const alice = await stack.signedIn('alice');
+    stack.sim.injectFault({ endpoint: 'GET /token/', fault: { kind: 'reset' }, times: 1 });
+    expect((await alice.startEnrollment()).status).toBe(503);
+
+    expect((await scrape(stack)).status).toBe(401);
+    expect((await scrape(stack, { authorization: 'Bearer wrong' })).status).toBe(401);
+    const metrics = await scrape(stack, { authorization: 'Bearer scrape-token-0123456789' });
+    expect(metrics.status).toBe(200);
+    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { endpoint: 'GET /token/', code: 'unavailable' })).toBe(1);
+    expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_count', { endpoint: 'GET /token/', outcome: 'unavailable' })).toBe(1);
+    expect(funnel(metrics.samples)).toEqual({});
+
+    // A sweeper pass that cannot list the tokens is counted as a failure, to alert on.
+    stack.sim.injectFault({ endpoint: 'GET /token/', fault: { kind: 'error500' }, times: 1 });
+    expect(await stack.app.sweeper.sweepOnce()).toMatchObject({ failed: 1 });
+    const after = await scrape(stack, { authorization: 'Bearer scrape-token-0123456789' });
+    expect(total(after.samples, 'pi_enroll_sweeper_failures_total')).toBe(1);
+    expect(total(after.samples, 'pi_enroll_sweeper_runs_total')).toBe(1);
+    // Not part of the public API document.
+    const openapi = (await new ApiClient(stack.baseUrl).get<{ paths: Record<string, unknown> }>(apiPaths.openapi)).body;
+    expect(Object.keys(openapi.paths)).not.toContain('/metrics');
+  });
+});
