@@ -308,7 +308,7 @@ export class EnrollmentService {
   }
 
   private owns(user: SessionUser, token: PiToken): boolean {
-    return token.username === user.username && (user.realm === undefined || token.user_realm === user.realm);
+    return token.username.toLowerCase() === user.username.toLowerCase() && (user.realm === undefined || token.user_realm === user.realm);
   }
 
   /** Deletes a token we created; an already deleted one is fine. Failures are left to the sweeper. */

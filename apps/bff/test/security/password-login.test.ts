@@ -46,6 +46,18 @@ describe('standalone password sign-in', () => {
     expect((await carol.startEnrollment()).status).toBe(201);
   });
 
+  it('enrolls a user who typed their name in another case (privacyIDEA matches names case-insensitively)', async () => {
+    const stack = await open();
+    const carol = new ApiClient(stack.baseUrl);
+    expect((await login(carol, { username: 'CAROL', password: passwordOf(stack, 'carol') })).status).toBe(204);
+    const started = await carol.startEnrollment();
+    expect(started.status).toBe(201);
+    expect((await carol.get('/api/v1/enrollment')).status).toBe(200);
+    const { secret } = started.body as unknown as { secret: string };
+    expect((await carol.verify(stack.codeFor({ secret, algorithm: 'SHA1', digits: 6, period: 30 }))).status).toBe(200);
+    expect(stack.sim.tokensOf('carol')).toHaveLength(1);
+  });
+
   it('gives one generic answer for a wrong password and an unknown user', async () => {
     const stack = await open();
     const wrongPassword = await login(new ApiClient(stack.baseUrl), { username: 'carol', password: 'not-her-password' });
