@@ -39,7 +39,7 @@ function toProblemError(error: unknown): ProblemError {
     const fields = [...new Set(errors.map((item) => item.field))].join(', ');
     return new ProblemError(400, 'invalid_request', `Invalid field: ${fields}`, { errors });
   }
-  switch (fastifyError.code) {
+  switch (fastifyError.code ?? '') {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ProblemError(413, 'payload_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

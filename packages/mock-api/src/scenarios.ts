@@ -1,0 +1,114 @@
+import type { ClientConfig } from '@pi-enroll/shared';
+
+/** Runtime switches of the fake BFF. A scenario is a named preset of these; tests may flip any of them. */
+export interface MockSwitches {
+  /** The browser starts with a valid session cookie. */
+  signedIn: boolean;
+  /** The user already has a token that counts as enrolled: starting an enrollment answers 409 `already_enrolled`. */
+  alreadyEnrolled: boolean;
+  /** The user already has a (working) token, e.g. for step-up; it does not block a new enrollment. */
+  hasExistingToken: boolean;
+  /** An unfinished enrollment exists when the page loads (resume). */
+  pendingEnrollment: boolean;
+  /** When false every code is wrong, so the attempts run out. */
+  acceptCorrectCode: boolean;
+  /** Confirming answers 410 `enrollment_expired` at once, whatever the clock says. */
+  expireOnVerify: boolean;
+  /** Password sign-in asks for an OTP from the existing token (401 `step_up_required`). */
+  stepUp: boolean;
+  /** privacyIDEA is unreachable: every call but `GET /config` answers 503 `upstream_unavailable`. */
+  upstreamDown: boolean;
+  /** Every POST and DELETE answers 429 `rate_limited`. */
+  rateLimited: boolean;
+  /** Every request fails at the network level, as when the device is offline. */
+  offline: boolean;
+  /** Delay before every answer, in milliseconds. */
+  latencyMs: number;
+}
+
+export interface MockScenario {
+  description: string;
+  switches?: Partial<MockSwitches>;
+  config?: Partial<ClientConfig>;
+}
+
+export const defaultSwitches: MockSwitches = {
+  signedIn: true,
+  alreadyEnrolled: false,
+  hasExistingToken: false,
+  pendingEnrollment: false,
+  acceptCorrectCode: true,
+  expireOnVerify: false,
+  stepUp: false,
+  upstreamDown: false,
+  rateLimited: false,
+  offline: false,
+  latencyMs: 0,
+};
+
+export const defaultClientConfig: ClientConfig = {
+  identityModes: ['launch-token'],
+  demoUsers: [],
+  otp: { issuer: 'Example Corp', algorithm: 'SHA1', digits: 6, period: 30 },
+  embedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'],
+  enrollmentTtlSeconds: 600,
+  maxAttempts: 3,
+};
+
+/** What QA can pick (`?scenario=` in `npm run dev:mock`, `createMockApi({ scenario })` in tests). */
+export const mockScenarios = {
+  happy: { description: 'Signed in; the right code is accepted.' },
+  'signed-out': {
+    description: 'No session and no way to sign in here (launch-token mode without a token).',
+    switches: { signedIn: false },
+  },
+  'launch-token': {
+    description: `No session yet; a valid launch token signs in.`,
+    switches: { signedIn: false },
+  },
+  password: {
+    description: 'Password sign-in (username + password).',
+    switches: { signedIn: false },
+    config: { identityModes: ['password'] },
+  },
+  'step-up': {
+    description: 'Password sign-in that asks for a code from the existing token.',
+    switches: { signedIn: false, stepUp: true, hasExistingToken: true },
+    config: { identityModes: ['password'] },
+  },
+  demo: {
+    description: 'Demo mode: pick one of the demo users.',
+    switches: { signedIn: false },
+    config: { identityModes: ['demo'], demoUsers: ['alice', 'bob', 'carol'] },
+  },
+  resume: { description: 'An unfinished enrollment is waiting.', switches: { pendingEnrollment: true } },
+  'wrong-code': { description: 'Every code is wrong until the attempts run out.', switches: { acceptCorrectCode: false } },
+  exhausted: {
+    description: 'One attempt only: the first wrong code removes the token.',
+    switches: { acceptCorrectCode: false },
+    config: { maxAttempts: 1 },
+  },
+  expiring: {
+    description: 'The enrollment expires 20 s after it starts: watch the countdown run out.',
+    config: { enrollmentTtlSeconds: 20 },
+  },
+  expired: {
+    description: 'Confirming answers that the enrollment expired (the countdown shows from the start).',
+    switches: { expireOnVerify: true },
+    config: { enrollmentTtlSeconds: 150 },
+  },
+  'already-enrolled': {
+    description: 'The user already has a token; starting answers 409.',
+    switches: { alreadyEnrolled: true, hasExistingToken: true },
+  },
+  'upstream-down': { description: 'privacyIDEA is unreachable (503).', switches: { upstreamDown: true } },
+  'rate-limited': { description: 'Every POST/DELETE answers 429.', switches: { rateLimited: true } },
+  offline: { description: 'Every request fails at the network level.', switches: { offline: true } },
+  slow: { description: 'Every answer takes 1.5 s.', switches: { latencyMs: 1500 } },
+} satisfies Record<string, MockScenario>;
+
+export type MockScenarioName = keyof typeof mockScenarios;
+
+export function isMockScenarioName(name: string): name is MockScenarioName {
+  return Object.hasOwn(mockScenarios, name);
+}
