@@ -15,7 +15,10 @@ import type { ProblemExtras } from './problem-response.js';
 import type { MockSwitches } from './scenarios.js';
 import { isCurrentTotp } from './totp.js';
 
-/** The code the fake always accepts as right (unless `acceptCorrectCode` is off), cut to the configured digits. */
+/**
+ * The code the fake always accepts as right (unless `acceptCorrectCode` is off) for 6-digit tokens, besides the
+ * real TOTP of the secret; `mockCorrectCode(digits)` gives it for 7 and 8 digits.
+ */
 export const MOCK_CORRECT_CODE = '123456';
 /** The only launch token the fake accepts. */
 export const MOCK_LAUNCH_TOKEN = 'mock-launch-token';
@@ -83,7 +86,7 @@ export class FakeBff {
     if (typeof body.launchToken === 'string') {
       if (!modes.includes('launch-token')) throw new FakeProblem('invalid_request');
       if (body.launchToken !== MOCK_LAUNCH_TOKEN) throw new FakeProblem('launch_token_invalid');
-      this.signIn(MOCK_USER);
+      this.user = MOCK_USER;
       return;
     }
     if (typeof body.username !== 'string' || body.username === '') {
@@ -98,13 +101,13 @@ export class FakeBff {
           throw new FakeProblem('invalid_credentials');
         }
       }
-      this.signIn({ username: body.username, realm: MOCK_USER.realm });
+      this.user = { username: body.username, realm: MOCK_USER.realm };
       return;
     }
     if (!modes.includes('demo') || !this.config.demoUsers.includes(body.username)) {
       throw new FakeProblem('invalid_request', { errors: [{ field: '/username', message: 'not a demo user' }] });
     }
-    this.signIn({ username: body.username, realm: 'demo' });
+    this.user = { username: body.username, realm: 'demo' };
   }
 
   deleteSession(): void {
@@ -170,10 +173,6 @@ export class FakeBff {
   cancelEnrollment(): void {
     this.requireUser();
     this.pending = null;
-  }
-
-  private signIn(user: User): void {
-    this.user = user;
   }
 
   private requireUser(): User {
