@@ -176,9 +176,13 @@ export interface SimulatorProcess extends Child {
   tokens(username?: string): Promise<SimToken[]>;
 }
 
-/** The simulator's CLI (`node packages/privacyidea-sim/dist/cli.js --port N`), driven through its `/_sim/` API. */
-export async function startSimulatorProcess(port = 0): Promise<SimulatorProcess> {
-  const { child, match } = await startNode('simulator', [SIMULATOR_CLI, '--port', String(port), '--host', '127.0.0.1'], {}, /listening on (http:\/\/127\.0\.0\.1:(\d+))/);
+/**
+ * The simulator's CLI (`node packages/privacyidea-sim/dist/cli.js --port N [--config file.json]`), driven
+ * through its `/_sim/` API.
+ */
+export async function startSimulatorProcess(options: { port?: number; configPath?: string } = {}): Promise<SimulatorProcess> {
+  const args = [SIMULATOR_CLI, '--port', String(options.port ?? 0), '--host', '127.0.0.1', ...(options.configPath !== undefined ? ['--config', options.configPath] : [])];
+  const { child, match } = await startNode('simulator', args, {}, /listening on (http:\/\/127\.0\.0\.1:(\d+))/);
   const url = match[1] ?? '';
   const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}/_sim/${path}`, {
