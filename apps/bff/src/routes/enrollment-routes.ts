@@ -23,8 +23,9 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     apiPaths.enrollment,
     {
       // A start needs no options: an empty request counts as `{}`.
-      preValidation: async (request) => {
+      preValidation: (request, _reply, done) => {
         request.body ??= {};
+        done();
       },
       schema: {
         body: StartEnrollmentRequestSchema,
