@@ -1,9 +1,7 @@
 import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared';
 import type { EnrollmentService } from '../enrollment/enrollment-service.js';
 import { ProblemError } from '../http/problem-error.js';
-import { PrivacyIdeaError, piErrorCode } from '../privacyidea/pi-errors.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
-import type { PiTransport } from '../privacyidea/pi-transport.js';
 import type { SessionUser, TokenSnapshot } from '../session/session-data.js';
 
 /** One message for every failure, so the answer never tells which of username, password or code was wrong. */
@@ -11,8 +9,6 @@ export const GENERIC_LOGIN_FAILURE = 'The username, password or code is not righ
 
 export interface PasswordLoginDeps {
   pi: PrivacyIdeaClient;
-  /** For /validate/check by user: the client only offers it by serial (see validateByUser). */
-  transport: PiTransport;
   enrollment: Pick<EnrollmentService, 'snapshotTokens'>;
   realm: string | undefined;
 }
@@ -43,18 +39,8 @@ export class PasswordLogin {
       }
       // Codes are often pasted as "123 456"; anything else (a PIN followed by the OTP) goes as typed.
       const pass = isWellFormedOtpCode(otp) ? normalizeOtpCode(otp) : otp;
-      if (!(await this.validateByUser(user, pass, requestId))) throw failed();
+      if (!(await this.deps.pi.validateByUser(user, pass, requestId)).accepted) throw failed();
     }
     return { user, tokens: snapshot };
-  }
-
-  /** `/validate/check` with user and realm; `pass` is never empty (privacyIDEA answers 500 without it). */
-  private async validateByUser(user: SessionUser, pass: string, requestId?: string): Promise<boolean> {
-    const form: Record<string, string> = { user: user.username, pass };
-    if (user.realm !== undefined) form.realm = user.realm;
-    const { httpStatus, envelope } = await this.deps.transport.send({ method: 'POST', path: '/validate/check', form, ...(requestId !== undefined ? { requestId } : {}) });
-    if (envelope.result.status) return envelope.result.value === true;
-    if (envelope.result.error.code === piErrorCode.userNotFound) return false;
-    throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /validate/check');
   }
 }

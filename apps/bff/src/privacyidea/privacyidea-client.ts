@@ -180,12 +180,23 @@ export class PrivacyIdeaClient {
 
   /** /validate/check by serial. `pass` is always sent: privacyIDEA answers 500 without it. */
   async validateBySerial(serial: string, pass: string, requestId?: string): Promise<ValidateResult> {
-    const { httpStatus, envelope } = await this.transport.send({
-      method: 'POST',
-      path: '/validate/check',
-      form: { serial, pass },
-      requestId,
-    });
+    return this.validate({ serial, pass }, requestId);
+  }
+
+  /** /validate/check by user and realm, as a login would; an unknown user is simply not accepted. */
+  async validateByUser(user: { username: string; realm: string | undefined }, pass: string, requestId?: string): Promise<ValidateResult> {
+    const form: Record<string, string> = { user: user.username, pass };
+    if (user.realm !== undefined) form.realm = user.realm;
+    try {
+      return await this.validate(form, requestId);
+    } catch (error) {
+      if (error instanceof PrivacyIdeaError && error.is(piErrorCode.userNotFound)) return { accepted: false, message: error.message };
+      throw error;
+    }
+  }
+
+  private async validate(form: Record<string, string>, requestId?: string): Promise<ValidateResult> {
+    const { httpStatus, envelope } = await this.transport.send({ method: 'POST', path: '/validate/check', form, requestId });
     if (!envelope.result.status) {
       throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /validate/check');
     }

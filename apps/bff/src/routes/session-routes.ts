@@ -26,7 +26,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
         })
       : undefined;
   const passwordLogin = config.identity.passwordLogin
-    ? new PasswordLogin({ pi: app.privacyidea, transport: app.privacyideaTransport, enrollment: app.enrollment, realm: config.privacyidea.realm })
+    ? new PasswordLogin({ pi: app.privacyidea, enrollment: app.enrollment, realm: config.privacyidea.realm })
     : undefined;
   const demoUsers = new Set(config.demoMode ? options.demoUsers : []);
   const endSession = (session: SessionData) => app.endedSessions.end(session.id, session.createdAt + config.session.maxSeconds * 1000);
