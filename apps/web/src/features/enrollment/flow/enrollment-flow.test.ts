@@ -1,0 +1,302 @@
+import type { Enrollment, Session } from '@pi-enroll/shared';
+import { describe, expect, it } from 'vitest';
+import { enrollmentReducer, initialFlowState, pendingEnrollmentOf, type FlowEvent, type FlowState } from './enrollment-flow';
+
+const enrollment: Enrollment = {
+  type: 'totp',
+  status: 'pending',
+  otpauthUri: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+  secret: 'JBSWY3DPEHPK3PXP',
+  issuer: 'Example',
+  accountName: 'alice',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  expiresAt: '2030-01-01T12:10:00.000Z',
+  attemptsLeft: 3,
+};
+const session: Session = { user: { username: 'alice', realm: 'employees' }, tokens: [], pending: null };
+const confirmation = { status: 'enrolled', serial: 'TOTP0001', description: 'Work phone' } as const;
+const offline = { code: 'network_error' } as const;
+const sessionEnded = { code: 'unauthenticated' } as const;
+
+type Transition = [name: string, from: FlowState, event: FlowEvent, to: FlowState];
+
+const transitions: Transition[] = [
+  // loading
+  ['loading → signedOut when nobody is signed in', { current: 'loading' }, { type: 'loaded', session: null }, { current: 'signedOut', stepUp: false }],
+  ['loading → start when signed in', { current: 'loading' }, { type: 'loaded', session }, { current: 'start' }],
+  [
+    'loading → resume when an enrollment is pending',
+    { current: 'loading' },
+    { type: 'loaded', session: { ...session, pending: enrollment } },
+    { current: 'resume', enrollment },
+  ],
+  [
+    'loading → unavailable when the load fails',
+    { current: 'loading' },
+    { type: 'loadFailed', problem: { code: 'upstream_unavailable', retryAfterSeconds: 10 } },
+    { current: 'unavailable', problem: { code: 'upstream_unavailable', retryAfterSeconds: 10 } },
+  ],
+  [
+    'loading → unavailable, keeping the launch token, when signing in with it fails for a passing reason',
+    { current: 'loading', launchToken: 'lt' },
+    { type: 'signInFailed', problem: offline },
+    { current: 'unavailable', problem: offline, launchToken: 'lt' },
+  ],
+  [
+    'loading → signedOut when the launch token is refused',
+    { current: 'loading', launchToken: 'lt' },
+    { type: 'signInFailed', problem: { code: 'launch_token_invalid' } },
+    { current: 'signedOut', stepUp: false, problem: { code: 'launch_token_invalid' } },
+  ],
+  // unavailable
+  [
+    'unavailable → loading (with the launch token) on retry',
+    { current: 'unavailable', problem: offline, launchToken: 'lt' },
+    { type: 'retryRequested' },
+    { current: 'loading', launchToken: 'lt' },
+  ],
+  // signedOut / signingIn
+  [
+    'signedOut → signingIn with the submitted credentials',
+    { current: 'signedOut', stepUp: true },
+    { type: 'signInSubmitted', credentials: { username: 'bob', password: 'pw', otp: '123456' } },
+    { current: 'signingIn', stepUp: true, credentials: { username: 'bob', password: 'pw', otp: '123456' } },
+  ],
+  [
+    'signedOut → signingIn with a launch token from the host',
+    { current: 'signedOut', stepUp: false },
+    { type: 'launchTokenReceived', launchToken: 'lt' },
+    { current: 'signingIn', stepUp: false, credentials: { launchToken: 'lt' } },
+  ],
+  [
+    'signingIn → start when signed in',
+    { current: 'signingIn', stepUp: false, credentials: { username: 'alice' } },
+    { type: 'signedIn', session },
+    { current: 'start' },
+  ],
+  [
+    'signingIn → resume when an enrollment is pending',
+    { current: 'signingIn', stepUp: false, credentials: { username: 'alice' } },
+    { type: 'signedIn', session: { ...session, pending: enrollment } },
+    { current: 'resume', enrollment },
+  ],
+  [
+    'signingIn → signedOut asking for an OTP on step-up',
+    { current: 'signingIn', stepUp: false, credentials: { username: 'bob', password: 'pw' } },
+    { type: 'signInFailed', problem: { code: 'step_up_required' } },
+    { current: 'signedOut', stepUp: true, problem: { code: 'step_up_required' } },
+  ],
+  [
+    'signingIn → signedOut, still on step-up, after a wrong OTP',
+    { current: 'signingIn', stepUp: true, credentials: { username: 'bob', password: 'pw', otp: '000000' } },
+    { type: 'signInFailed', problem: { code: 'invalid_credentials' } },
+    { current: 'signedOut', stepUp: true, problem: { code: 'invalid_credentials' } },
+  ],
+  // start / creating
+  [
+    'start → creating with the device name',
+    { current: 'start' },
+    { type: 'startRequested', description: 'Work phone' },
+    { current: 'creating', description: 'Work phone' },
+  ],
+  [
+    'start → signingIn with a new launch token from the host',
+    { current: 'start' },
+    { type: 'launchTokenReceived', launchToken: 'lt' },
+    { current: 'signingIn', stepUp: false, credentials: { launchToken: 'lt' } },
+  ],
+  ['creating → scan', { current: 'creating' }, { type: 'enrollmentStarted', enrollment }, { current: 'scan', enrollment }],
+  [
+    'creating → alreadyEnrolled',
+    { current: 'creating' },
+    { type: 'startFailed', problem: { code: 'already_enrolled' } },
+    { current: 'alreadyEnrolled' },
+  ],
+  [
+    'creating → signedOut when the session ended',
+    { current: 'creating' },
+    { type: 'startFailed', problem: sessionEnded },
+    { current: 'signedOut', stepUp: false, problem: sessionEnded },
+  ],
+  [
+    'creating → start with the problem otherwise',
+    { current: 'creating' },
+    { type: 'startFailed', problem: { code: 'rate_limited', retryAfterSeconds: 30 } },
+    { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } },
+  ],
+  // resume / discarding
+  ['resume → scan with the same enrollment', { current: 'resume', enrollment }, { type: 'resumeAccepted' }, { current: 'scan', enrollment }],
+  [
+    'resume → discarding on start over',
+    { current: 'resume', enrollment },
+    { type: 'startOverRequested' },
+    { current: 'discarding', enrollment },
+  ],
+  [
+    'resume → signingIn with a new launch token from the host',
+    { current: 'resume', enrollment },
+    { type: 'launchTokenReceived', launchToken: 'lt' },
+    { current: 'signingIn', stepUp: false, credentials: { launchToken: 'lt' } },
+  ],
+  ['resume → expired when time runs out', { current: 'resume', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  ['discarding → start', { current: 'discarding', enrollment }, { type: 'cancelCompleted' }, { current: 'start' }],
+  [
+    'discarding → resume with the problem when the DELETE fails',
+    { current: 'discarding', enrollment },
+    { type: 'cancelFailed', problem: offline },
+    { current: 'resume', enrollment, problem: offline },
+  ],
+  [
+    'discarding → signedOut when the session ended',
+    { current: 'discarding', enrollment },
+    { type: 'cancelFailed', problem: sessionEnded },
+    { current: 'signedOut', stepUp: false, problem: sessionEnded },
+  ],
+  // scan / enterCode
+  ['scan → enterCode', { current: 'scan', enrollment }, { type: 'scanConfirmed' }, { current: 'enterCode', enrollment }],
+  [
+    'scan → confirmCancel',
+    { current: 'scan', enrollment },
+    { type: 'cancelRequested' },
+    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
+  ],
+  ['scan → expired when time runs out', { current: 'scan', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  [
+    'enterCode → confirming with the code',
+    { current: 'enterCode', enrollment, problem: offline },
+    { type: 'codeSubmitted', code: '123456' },
+    { current: 'confirming', enrollment, code: '123456' },
+  ],
+  ['enterCode → scan (the same QR code)', { current: 'enterCode', enrollment }, { type: 'backToScanRequested' }, { current: 'scan', enrollment }],
+  [
+    'enterCode → confirmCancel',
+    { current: 'enterCode', enrollment },
+    { type: 'cancelRequested' },
+    { current: 'confirmCancel', enrollment, returnTo: 'enterCode' },
+  ],
+  ['enterCode → expired when time runs out', { current: 'enterCode', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  // confirming
+  [
+    'confirming → done',
+    { current: 'confirming', enrollment, code: '123456' },
+    { type: 'enrollmentConfirmed', confirmation },
+    { current: 'done', confirmation },
+  ],
+  [
+    'confirming → enterCode with the attempts left after a wrong code',
+    { current: 'confirming', enrollment, code: '000000' },
+    { type: 'confirmFailed', problem: { code: 'invalid_code', attemptsLeft: 2 } },
+    { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
+  ],
+  [
+    'confirming → enterCode counting down itself when the server does not say how many attempts are left',
+    { current: 'confirming', enrollment, code: '000000' },
+    { type: 'confirmFailed', problem: { code: 'invalid_code' } },
+    { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
+  ],
+  [
+    'confirming → exhausted',
+    { current: 'confirming', enrollment, code: '000000' },
+    { type: 'confirmFailed', problem: { code: 'attempts_exhausted' } },
+    { current: 'exhausted' },
+  ],
+  [
+    'confirming → expired',
+    { current: 'confirming', enrollment, code: '123456' },
+    { type: 'confirmFailed', problem: { code: 'enrollment_expired' } },
+    { current: 'expired' },
+  ],
+  [
+    'confirming → start when the enrollment is gone (ended in another tab)',
+    { current: 'confirming', enrollment, code: '123456' },
+    { type: 'confirmFailed', problem: { code: 'no_pending_enrollment' } },
+    { current: 'start', problem: { code: 'no_pending_enrollment' } },
+  ],
+  [
+    'confirming → signedOut when the session ended',
+    { current: 'confirming', enrollment, code: '123456' },
+    { type: 'confirmFailed', problem: sessionEnded },
+    { current: 'signedOut', stepUp: false, problem: sessionEnded },
+  ],
+  [
+    'confirming → enterCode with the problem when offline',
+    { current: 'confirming', enrollment, code: '123456' },
+    { type: 'confirmFailed', problem: offline },
+    { current: 'enterCode', enrollment, problem: offline },
+  ],
+  // confirmCancel / cancelling
+  [
+    'confirmCancel → scan when the user keeps going',
+    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
+    { type: 'cancelDismissed' },
+    { current: 'scan', enrollment },
+  ],
+  [
+    'confirmCancel → enterCode when the user keeps going',
+    { current: 'confirmCancel', enrollment, returnTo: 'enterCode' },
+    { type: 'cancelDismissed' },
+    { current: 'enterCode', enrollment },
+  ],
+  [
+    'confirmCancel → cancelling',
+    { current: 'confirmCancel', enrollment, returnTo: 'scan', problem: offline },
+    { type: 'cancelConfirmed' },
+    { current: 'cancelling', enrollment, returnTo: 'scan' },
+  ],
+  [
+    'confirmCancel → expired when time runs out',
+    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
+    { type: 'timeRanOut' },
+    { current: 'expired' },
+  ],
+  ['cancelling → cancelled', { current: 'cancelling', enrollment, returnTo: 'scan' }, { type: 'cancelCompleted' }, { current: 'cancelled' }],
+  [
+    'cancelling → confirmCancel with the problem when the DELETE fails',
+    { current: 'cancelling', enrollment, returnTo: 'enterCode' },
+    { type: 'cancelFailed', problem: offline },
+    { current: 'confirmCancel', enrollment, returnTo: 'enterCode', problem: offline },
+  ],
+  [
+    'cancelling → signedOut when the session ended',
+    { current: 'cancelling', enrollment, returnTo: 'scan' },
+    { type: 'cancelFailed', problem: sessionEnded },
+    { current: 'signedOut', stepUp: false, problem: sessionEnded },
+  ],
+  // ends
+  ['cancelled → start', { current: 'cancelled' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['exhausted → start', { current: 'exhausted' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['expired → start', { current: 'expired' }, { type: 'restartRequested' }, { current: 'start' }],
+];
+
+describe('the enrollment flow', () => {
+  it.each(transitions)('%s', (_name, from, event, to) => {
+    expect(enrollmentReducer(from, event)).toEqual(to);
+  });
+
+  it('starts loading, with the launch token when there is one', () => {
+    expect(initialFlowState()).toEqual({ current: 'loading' });
+    expect(initialFlowState('lt')).toEqual({ current: 'loading', launchToken: 'lt' });
+  });
+
+  const ignored: [name: string, state: FlowState, event: FlowEvent][] = [
+    ['a second code while one is checked', { current: 'confirming', enrollment, code: '123456' }, { type: 'codeSubmitted', code: '123456' }],
+    ['the clock while a code is checked (the server decides)', { current: 'confirming', enrollment, code: '123456' }, { type: 'timeRanOut' }],
+    ['a second start while one is being created', { current: 'creating' }, { type: 'startRequested' }],
+    ['a launch token in the middle of an enrollment', { current: 'scan', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
+    ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
+    ['anything once done', { current: 'done', confirmation }, { type: 'restartRequested' }],
+    ['a restart when already enrolled', { current: 'alreadyEnrolled' }, { type: 'restartRequested' }],
+  ];
+
+  it.each(ignored)('ignores %s (the same state comes back)', (_name, state, event) => {
+    expect(enrollmentReducer(state, event)).toBe(state);
+  });
+
+  it('names the pending enrollment only in states where the token exists', () => {
+    expect(pendingEnrollmentOf({ current: 'scan', enrollment })).toBe(enrollment);
+    expect(pendingEnrollmentOf({ current: 'confirmCancel', enrollment, returnTo: 'scan' })).toBe(enrollment);
+    expect(pendingEnrollmentOf({ current: 'done', confirmation })).toBeNull();
+  });
+});

@@ -1,0 +1,217 @@
+import type { CreateSessionRequest, Enrollment, EnrollmentConfirmed, Session } from '@pi-enroll/shared';
+import type { FlowProblem } from '../../../lib/api-client';
+
+/** The step a pending enrollment returns to when the user decides not to cancel after all. */
+export type CancelReturnStep = 'scan' | 'enterCode';
+
+/**
+ * Every state of the enrollment flow. A state holds exactly the data its screen needs; the busy states
+ * (`loading`, `signingIn`, `creating`, `confirming`, `cancelling`, `discarding`) name the one request in flight,
+ * which the hook sends once per state, so a code can never be submitted twice.
+ */
+export type FlowState =
+  | { current: 'loading'; launchToken?: string }
+  | { current: 'unavailable'; problem: FlowProblem; launchToken?: string }
+  | { current: 'signedOut'; stepUp: boolean; problem?: FlowProblem }
+  | { current: 'signingIn'; stepUp: boolean; credentials: CreateSessionRequest }
+  | { current: 'start'; problem?: FlowProblem }
+  | { current: 'creating'; description?: string }
+  | { current: 'resume'; enrollment: Enrollment; problem?: FlowProblem }
+  | { current: 'discarding'; enrollment: Enrollment }
+  | { current: 'scan'; enrollment: Enrollment }
+  | { current: 'enterCode'; enrollment: Enrollment; problem?: FlowProblem }
+  | { current: 'confirming'; enrollment: Enrollment; code: string }
+  | { current: 'confirmCancel'; enrollment: Enrollment; returnTo: CancelReturnStep; problem?: FlowProblem }
+  | { current: 'cancelling'; enrollment: Enrollment; returnTo: CancelReturnStep }
+  | { current: 'cancelled' }
+  | { current: 'exhausted' }
+  | { current: 'expired' }
+  | { current: 'alreadyEnrolled' }
+  | { current: 'done'; confirmation: EnrollmentConfirmed };
+
+export type FlowStep = FlowState['current'];
+
+/** What the user (or the host page) can do. */
+export type UserEvent =
+  | { type: 'signInSubmitted'; credentials: CreateSessionRequest }
+  | { type: 'launchTokenReceived'; launchToken: string }
+  | { type: 'startRequested'; description?: string }
+  | { type: 'resumeAccepted' }
+  | { type: 'startOverRequested' }
+  | { type: 'scanConfirmed' }
+  | { type: 'backToScanRequested' }
+  | { type: 'codeSubmitted'; code: string }
+  | { type: 'cancelRequested' }
+  | { type: 'cancelDismissed' }
+  | { type: 'cancelConfirmed' }
+  | { type: 'restartRequested' }
+  | { type: 'retryRequested' };
+
+/** What the requests and the clock report back. */
+export type SystemEvent =
+  | { type: 'loaded'; session: Session | null }
+  | { type: 'loadFailed'; problem: FlowProblem }
+  | { type: 'signedIn'; session: Session }
+  | { type: 'signInFailed'; problem: FlowProblem }
+  | { type: 'enrollmentStarted'; enrollment: Enrollment }
+  | { type: 'startFailed'; problem: FlowProblem }
+  | { type: 'enrollmentConfirmed'; confirmation: EnrollmentConfirmed }
+  | { type: 'confirmFailed'; problem: FlowProblem }
+  | { type: 'cancelCompleted' }
+  | { type: 'cancelFailed'; problem: FlowProblem }
+  | { type: 'timeRanOut' };
+
+export type FlowEvent = UserEvent | SystemEvent;
+
+export function initialFlowState(launchToken?: string): FlowState {
+  return launchToken ? { current: 'loading', launchToken } : { current: 'loading' };
+}
+
+/** Failures worth a "try again": nothing is wrong with what the user did. */
+function isTransient(problem: FlowProblem): boolean {
+  return ['network_error', 'upstream_unavailable', 'upstream_error', 'rate_limited', 'internal_error'].includes(problem.code);
+}
+
+function afterSignIn(session: Session | null): FlowState {
+  if (!session) return { current: 'signedOut', stepUp: false };
+  return session.pending ? { current: 'resume', enrollment: session.pending } : { current: 'start' };
+}
+
+const signedOutBecause = (problem: FlowProblem): FlowState => ({ current: 'signedOut', stepUp: false, problem });
+
+/** A new identity from the host page replaces the session, but never in the middle of an enrollment. */
+const signInWith = (launchToken: string): FlowState => ({
+  current: 'signingIn',
+  stepUp: false,
+  credentials: { launchToken },
+});
+
+/**
+ * The flow as a pure function: the next state for a state and an event. Events a state does not expect are
+ * ignored (the same state object comes back), which is what makes double clicks and late answers harmless.
+ */
+export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState {
+  switch (state.current) {
+    case 'loading':
+      if (event.type === 'loaded') return afterSignIn(event.session);
+      if (event.type === 'loadFailed') return { current: 'unavailable', problem: event.problem };
+      if (event.type === 'signInFailed') {
+        return isTransient(event.problem)
+          ? { current: 'unavailable', problem: event.problem, launchToken: state.launchToken }
+          : signedOutBecause(event.problem);
+      }
+      return state;
+
+    case 'unavailable':
+      return event.type === 'retryRequested' ? initialFlowState(state.launchToken) : state;
+
+    case 'signedOut':
+      if (event.type === 'signInSubmitted') {
+        return { current: 'signingIn', stepUp: state.stepUp, credentials: event.credentials };
+      }
+      if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
+      return state;
+
+    case 'signingIn':
+      if (event.type === 'signedIn') return afterSignIn(event.session);
+      if (event.type === 'signInFailed') {
+        const stepUp = state.stepUp || event.problem.code === 'step_up_required';
+        return { current: 'signedOut', stepUp, problem: event.problem };
+      }
+      return state;
+
+    case 'start':
+      if (event.type === 'startRequested') return { current: 'creating', description: event.description };
+      if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
+      return state;
+
+    case 'creating':
+      if (event.type === 'enrollmentStarted') return { current: 'scan', enrollment: event.enrollment };
+      if (event.type === 'startFailed') {
+        if (event.problem.code === 'already_enrolled') return { current: 'alreadyEnrolled' };
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { current: 'start', problem: event.problem };
+      }
+      return state;
+
+    case 'resume':
+      if (event.type === 'resumeAccepted') return { current: 'scan', enrollment: state.enrollment };
+      if (event.type === 'startOverRequested') return { current: 'discarding', enrollment: state.enrollment };
+      if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
+      if (event.type === 'timeRanOut') return { current: 'expired' };
+      return state;
+
+    case 'discarding':
+      if (event.type === 'cancelCompleted') return { current: 'start' };
+      if (event.type === 'cancelFailed') {
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { current: 'resume', enrollment: state.enrollment, problem: event.problem };
+      }
+      return state;
+
+    case 'scan':
+      if (event.type === 'scanConfirmed') return { current: 'enterCode', enrollment: state.enrollment };
+      if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: 'scan' };
+      if (event.type === 'timeRanOut') return { current: 'expired' };
+      return state;
+
+    case 'enterCode':
+      if (event.type === 'codeSubmitted') return { current: 'confirming', enrollment: state.enrollment, code: event.code };
+      if (event.type === 'backToScanRequested') return { current: 'scan', enrollment: state.enrollment };
+      if (event.type === 'cancelRequested') {
+        return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: 'enterCode' };
+      }
+      if (event.type === 'timeRanOut') return { current: 'expired' };
+      return state;
+
+    case 'confirming':
+      if (event.type === 'enrollmentConfirmed') return { current: 'done', confirmation: event.confirmation };
+      if (event.type === 'confirmFailed') return afterRejectedCode(state.enrollment, event.problem);
+      // While the code is being checked, the server's answer decides, not the local clock.
+      return state;
+
+    case 'confirmCancel':
+      if (event.type === 'cancelDismissed') return { current: state.returnTo, enrollment: state.enrollment };
+      if (event.type === 'cancelConfirmed') {
+        return { current: 'cancelling', enrollment: state.enrollment, returnTo: state.returnTo };
+      }
+      if (event.type === 'timeRanOut') return { current: 'expired' };
+      return state;
+
+    case 'cancelling':
+      if (event.type === 'cancelCompleted') return { current: 'cancelled' };
+      if (event.type === 'cancelFailed') {
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: state.returnTo, problem: event.problem };
+      }
+      return state;
+
+    case 'cancelled':
+    case 'exhausted':
+    case 'expired':
+      return event.type === 'restartRequested' ? { current: 'start' } : state;
+
+    case 'alreadyEnrolled':
+    case 'done':
+      return state;
+  }
+}
+
+function afterRejectedCode(enrollment: Enrollment, problem: FlowProblem): FlowState {
+  if (problem.code === 'invalid_code') {
+    const attemptsLeft = problem.attemptsLeft ?? Math.max(0, enrollment.attemptsLeft - 1);
+    return { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft }, problem: { ...problem, attemptsLeft } };
+  }
+  if (problem.code === 'attempts_exhausted') return { current: 'exhausted' };
+  if (problem.code === 'enrollment_expired') return { current: 'expired' };
+  // Cancelled or finished elsewhere, e.g. in another tab: the only way on is a new enrollment.
+  if (problem.code === 'no_pending_enrollment') return { current: 'start', problem };
+  if (problem.code === 'unauthenticated') return signedOutBecause(problem);
+  // Anything else (offline, upstream down, rate limited) leaves the code to be sent again.
+  return { current: 'enterCode', enrollment, problem };
+}
+
+/** The enrollment whose token exists on the server while the flow is in this state, if any. */
+export function pendingEnrollmentOf(state: FlowState): Enrollment | null {
+  return 'enrollment' in state ? state.enrollment : null;
+}

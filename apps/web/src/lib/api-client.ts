@@ -1,0 +1,90 @@
+import type { Problem } from '@pi-enroll/shared';
+import { PROBLEM_CONTENT_TYPE, problemCodes, type ProblemCode } from '@pi-enroll/shared/problem-codes';
+
+/** The BFF's codes plus the one only the browser can see: no answer at all (offline, DNS, CORS). */
+export type ClientProblemCode = ProblemCode | 'network_error';
+
+/** What the flow keeps of a failure: the code it branches on and the facts a message needs. */
+export interface FlowProblem {
+  code: ClientProblemCode;
+  attemptsLeft?: number;
+  retryAfterSeconds?: number;
+}
+
+export class ApiProblemError extends Error {
+  constructor(readonly problem: FlowProblem) {
+    super(problem.code);
+    this.name = 'ApiProblemError';
+  }
+}
+
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  /** Lets a DELETE outlive the page (closing the tab or the widget). */
+  keepalive?: boolean;
+}
+
+export interface ApiClient {
+  request<T>(path: string, init?: ApiRequest): Promise<T>;
+}
+
+const knownCodes: ReadonlySet<string> = new Set(problemCodes);
+
+/** When an answer is not a problem document we know (a proxy's HTML error page), its status still tells a lot. */
+function codeForStatus(status: number): ProblemCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 429) return 'rate_limited';
+  if (status === 503 || status === 504) return 'upstream_unavailable';
+  if (status === 502) return 'upstream_error';
+  return 'internal_error';
+}
+
+async function problemFrom(response: Response): Promise<FlowProblem> {
+  const retryAfterHeader = Number(response.headers.get('Retry-After'));
+  const retryAfter = retryAfterHeader > 0 ? retryAfterHeader : undefined;
+  const isProblem = response.headers.get('Content-Type')?.startsWith(PROBLEM_CONTENT_TYPE) ?? false;
+  const body = isProblem ? ((await response.json().catch(() => null)) as Partial<Problem> | null) : null;
+  if (!body || typeof body.code !== 'string' || !knownCodes.has(body.code)) {
+    return { code: codeForStatus(response.status), retryAfterSeconds: retryAfter };
+  }
+  return { code: body.code, attemptsLeft: body.attemptsLeft, retryAfterSeconds: body.retryAfterSeconds ?? retryAfter };
+}
+
+/**
+ * One way to call the BFF: JSON in and out, cookies sent (also to a BFF on another origin of the same site),
+ * every failure turned into an `ApiProblemError` carrying a stable code. Responses are trusted to match the
+ * contract's types: the BFF validates them against its response schemas, and TypeBox stays out of the bundle.
+ *
+ * `baseUrl` is where the BFF is mounted (its BASE_PATH), absolute or relative to the page; the API paths are
+ * resolved below it, so `/api/v1/config` under `https://example.com/mfa/` is `https://example.com/mfa/api/v1/config`.
+ */
+export function createApiClient(baseUrl: string): ApiClient {
+  const base = new URL(baseUrl, document.baseURI);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return {
+    async request<T>(path: string, init: ApiRequest = {}): Promise<T> {
+      let response: Response;
+      try {
+        response = await fetch(new URL(path.replace(/^\//, ''), base), {
+          method: init.method ?? 'GET',
+          credentials: 'include',
+          keepalive: init.keepalive ?? false,
+          headers: init.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
+          body: init.body === undefined ? null : JSON.stringify(init.body),
+        });
+      } catch {
+        throw new ApiProblemError({ code: 'network_error' });
+      }
+      if (!response.ok) throw new ApiProblemError(await problemFrom(response));
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    },
+  };
+}
+
+/** The problem behind any failure; anything that is not an API answer is a bug, reported as `internal_error`. */
+export function problemOf(error: unknown): FlowProblem {
+  if (error instanceof ApiProblemError) return error.problem;
+  console.error(error);
+  return { code: 'internal_error' };
+}
