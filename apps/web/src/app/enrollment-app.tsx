@@ -1,0 +1,27 @@
+import type { Theme } from '../components/widget-root';
+import { WidgetRoot } from '../components/widget-root';
+import { EnrollmentWidget } from '../features/enrollment/components/enrollment-widget';
+import type { UseEnrollmentOptions } from '../features/enrollment/hooks/use-enrollment';
+import { I18nProvider } from '../lib/i18n/i18n-provider';
+import type { MessageOverrides } from '../lib/i18n/merge-messages';
+import '../styles/widget.css';
+
+/** Everything a host can set, whichever way it embeds the widget. */
+export interface WidgetOptions extends UseEnrollmentOptions {
+  /** A language tag (`de`, `en-GB`); default: the browser's languages. */
+  locale?: string;
+  /** Replaces any of the widget's strings. */
+  messages?: MessageOverrides;
+  theme?: Theme;
+}
+
+/** The widget with its providers: what every entry point (page, iframe, script tag) renders. */
+export function EnrollmentApp({ locale, messages, theme, ...flowOptions }: WidgetOptions) {
+  return (
+    <I18nProvider locale={locale} messages={messages}>
+      <WidgetRoot theme={theme}>
+        <EnrollmentWidget {...flowOptions} />
+      </WidgetRoot>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Enrollment } from '@pi-enroll/shared';
+import { Button } from '../../../components/button';
+import type { FlowProblem } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { UserEvent } from '../flow/enrollment-flow';
+import { ExpiryCountdown } from './expiry-countdown';
+import { OtpCodeForm } from './otp-code-form';
+import { ProblemAlert } from './problem-alert';
+import { QrCode } from './qr-code';
+import { Screen } from './screen';
+
+export interface CodeScreenProps {
+  enrollment: Enrollment;
+  busy: boolean;
+  problem?: FlowProblem;
+  send: (event: UserEvent) => void;
+}
+
+/**
+ * The proof: a code from the app. The step's one task is the field, so the field (not the heading) takes the
+ * focus: keyboard users type at once, screen readers read its label and hint. After a wrong code the field is
+ * cleared and focused again (it is remounted, keyed by the attempts left) and the same QR code is shown, in
+ * case the account never made it into the app.
+ */
+export function CodeScreen({ enrollment, busy, problem, send }: CodeScreenProps) {
+  const { t, plural } = useI18n();
+  const wrongCode = problem?.code === 'invalid_code';
+  return (
+    <Screen step={busy ? 'confirming' : 'enterCode'} heading={t.code.heading} headingTakesFocus={false}>
+      {problem && !wrongCode && <ProblemAlert problem={problem} />}
+      <OtpCodeForm
+        key={enrollment.attemptsLeft}
+        digits={enrollment.digits}
+        period={enrollment.period}
+        busy={busy}
+        error={wrongCode ? plural(t.code.wrong, enrollment.attemptsLeft) : undefined}
+        onSubmit={(code) => send({ type: 'codeSubmitted', code })}
+      />
+      <ExpiryCountdown expiresAt={enrollment.expiresAt} />
+      {wrongCode && (
+        <figure className="pie-figure">
+          <QrCode enrollment={enrollment} />
+          <figcaption className="pie-hint">{t.code.sameQr}</figcaption>
+        </figure>
+      )}
+      <div className="pie-actions">
+        {!wrongCode && (
+          <Button disabled={busy} onClick={() => send({ type: 'backToScanRequested' })}>
+            {t.code.back}
+          </Button>
+        )}
+        <Button variant="quiet" disabled={busy} onClick={() => send({ type: 'cancelRequested' })}>
+          {t.common.cancel}
+        </Button>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,31 @@
+import { Button } from '../../../components/button';
+import type { FlowProblem } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { UserEvent } from '../flow/enrollment-flow';
+import { ProblemAlert } from './problem-alert';
+import { Screen } from './screen';
+
+export interface ConfirmCancelScreenProps {
+  busy: boolean;
+  problem?: FlowProblem;
+  send: (event: UserEvent) => void;
+}
+
+/** Cancelling removes the token the user may already have scanned, so it is asked first. */
+export function ConfirmCancelScreen({ busy, problem, send }: ConfirmCancelScreenProps) {
+  const { t } = useI18n();
+  return (
+    <Screen step={busy ? 'cancelling' : 'confirmCancel'} heading={t.confirmCancel.heading}>
+      <p className="pie-text">{t.confirmCancel.intro}</p>
+      {problem && <ProblemAlert problem={problem} />}
+      <div className="pie-actions">
+        <Button variant="primary" disabled={busy} onClick={() => send({ type: 'cancelDismissed' })}>
+          {t.confirmCancel.dismiss}
+        </Button>
+        <Button variant="danger" disabled={busy} onClick={() => send({ type: 'cancelConfirmed' })}>
+          {busy ? t.common.busy : t.confirmCancel.confirm}
+        </Button>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ClientConfig } from '@pi-enroll/shared';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { FlowState, UserEvent } from '../flow/enrollment-flow';
+import { CodeScreen } from './code-screen';
+import { ConfirmCancelScreen } from './confirm-cancel-screen';
+import { LoadingScreen } from './loading-screen';
+import { OutcomeScreen } from './outcome-screen';
+import { ResumeScreen } from './resume-screen';
+import { ScanScreen } from './scan-screen';
+import { SignInScreen } from './sign-in-screen';
+import { StartScreen } from './start-screen';
+import { UnavailableScreen } from './unavailable-screen';
+
+export interface EnrollmentViewProps {
+  state: FlowState;
+  config: ClientConfig | undefined;
+  send: (event: UserEvent) => void;
+}
+
+/**
+ * Renders a state; holds no flow of its own. A busy state shares its screen with the state it came from (same
+ * `key`), so fields keep their values and the focus stays put while a request is in flight.
+ */
+export function EnrollmentView({ state, config, send }: EnrollmentViewProps) {
+  return <div className="pie-flow">{renderState(state, config, send)}</div>;
+}
+
+function renderState(state: FlowState, config: ClientConfig | undefined, send: (event: UserEvent) => void) {
+  switch (state.current) {
+    case 'loading':
+      return <LoadingScreen key="loading" />;
+    case 'unavailable':
+      return <UnavailableScreen key="unavailable" problem={state.problem} send={send} />;
+    case 'signedOut':
+    case 'signingIn':
+      return (
+        <SignInScreen
+          key="sign-in"
+          config={config}
+          stepUp={state.stepUp}
+          busy={state.current === 'signingIn'}
+          problem={state.current === 'signedOut' ? state.problem : undefined}
+          send={send}
+        />
+      );
+    case 'start':
+    case 'creating':
+      return (
+        <StartScreen
+          key="start"
+          busy={state.current === 'creating'}
+          problem={state.current === 'start' ? state.problem : undefined}
+          send={send}
+        />
+      );
+    case 'resume':
+    case 'discarding':
+      return (
+        <ResumeScreen
+          key="resume"
+          busy={state.current === 'discarding'}
+          problem={state.current === 'resume' ? state.problem : undefined}
+          send={send}
+        />
+      );
+    case 'scan':
+      return <ScanScreen key="scan" enrollment={state.enrollment} send={send} />;
+    case 'enterCode':
+    case 'confirming':
+      return (
+        <CodeScreen
+          key="code"
+          enrollment={state.enrollment}
+          busy={state.current === 'confirming'}
+          problem={state.current === 'enterCode' ? state.problem : undefined}
+          send={send}
+        />
+      );
+    case 'confirmCancel':
+    case 'cancelling':
+      return (
+        <ConfirmCancelScreen
+          key="confirm-cancel"
+          busy={state.current === 'cancelling'}
+          problem={state.current === 'confirmCancel' ? state.problem : undefined}
+          send={send}
+        />
+      );
+    case 'cancelled':
+      return <Outcome key="cancelled" step="cancelled" send={send} />;
+    case 'exhausted':
+      return <Outcome key="exhausted" step="exhausted" send={send} />;
+    case 'expired':
+      return <Outcome key="expired" step="expired" send={send} />;
+    case 'alreadyEnrolled':
+      return <Outcome key="already-enrolled" step="alreadyEnrolled" />;
+    case 'done':
+      return <Done key="done" description={state.confirmation.description} />;
+  }
+}
+
+function Outcome({ step, send }: { step: 'cancelled' | 'exhausted' | 'expired' | 'alreadyEnrolled'; send?: (event: UserEvent) => void }) {
+  const { t } = useI18n();
+  return <OutcomeScreen step={step} heading={t[step].heading} body={t[step].body} send={send} />;
+}
+
+function Done({ description }: { description: string }) {
+  const { t, format } = useI18n();
+  return (
+    <OutcomeScreen step="done" heading={t.done.heading} body={t.done.body}>
+      {description && <p className="pie-text pie-muted">{format(t.done.device, { description })}</p>}
+    </OutcomeScreen>
+  );
+}

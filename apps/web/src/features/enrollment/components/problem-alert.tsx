@@ -1,0 +1,12 @@
+import { Alert } from '../../../components/alert';
+import type { FlowProblem } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+
+/** The message for a failure, chosen by its code (never by the server's text), with the wait when one is known. */
+export function ProblemAlert({ problem }: { problem: FlowProblem }) {
+  const { t, plural } = useI18n();
+  const messages: Record<string, string> = t.problems;
+  const message = messages[problem.code] ?? t.problems.other;
+  const wait = problem.retryAfterSeconds ? ` ${plural(t.retryAfter, problem.retryAfterSeconds)}` : '';
+  return <Alert>{message + wait}</Alert>;
+}
