@@ -1,0 +1,69 @@
+import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN } from '@pi-enroll/mock-api';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { mockApi } from '../testing/mocks/server';
+import { EmbeddedApp } from './embedded-app';
+
+const portal = 'https://portal.example.com';
+
+function renderEmbedded() {
+  mockApi.reset({ scenario: 'launch-token', config: { embedOrigins: [portal] } });
+  const parent = { postMessage: vi.fn() };
+  const host = { self: window, parent, parentOrigin: portal };
+  const user = userEvent.setup();
+  render(<EmbeddedApp host={host} />);
+  return { parent, user };
+}
+
+function hostSends(origin: string, launchToken: string) {
+  act(() => {
+    window.dispatchEvent(new MessageEvent('message', { origin, data: { type: 'pi-enroll:launch-token', launchToken } }));
+  });
+}
+
+describe('the widget in an iframe', () => {
+  it('signs in with a launch token posted by an allowed host, and reports the outcome to it only', async () => {
+    const { parent, user } = renderEmbedded();
+    await screen.findByRole('heading', { name: 'You are not signed in' });
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:ready' }, portal);
+
+    hostSends('https://evil.example.net', MOCK_LAUNCH_TOKEN);
+    hostSends(portal, MOCK_LAUNCH_TOKEN);
+    await user.click(await screen.findByRole('button', { name: 'Start setup' }));
+    await user.click(await screen.findByRole('button', { name: 'Next: enter the code' }));
+    await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
+    await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
+
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: '' }, portal);
+    expect(parent.postMessage.mock.calls.every(([, target]) => target === portal)).toBe(true);
+  });
+
+  it('ignores a launch token from an origin that is not allowed', async () => {
+    renderEmbedded();
+    await screen.findByRole('heading', { name: 'You are not signed in' });
+    hostSends('https://evil.example.net', MOCK_LAUNCH_TOKEN);
+    // A sign-in would show the start step; give it the time a request takes.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('heading', { name: 'You are not signed in' })).toBeInTheDocument();
+    expect(mockApi.fake.signedInUser).toBeNull();
+  });
+
+  it('tells the host when the user cancelled', async () => {
+    const { parent, user } = renderEmbedded();
+    await screen.findByRole('heading', { name: 'You are not signed in' });
+    hostSends(portal, MOCK_LAUNCH_TOKEN);
+    await user.click(await screen.findByRole('button', { name: 'Start setup' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel setup' }));
+    await user.click(await screen.findByRole('button', { name: 'Yes, cancel setup' }));
+    await waitFor(() => expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:cancelled' }, portal));
+  });
+
+  it('posts nothing when the page around it is not an allowed host', async () => {
+    mockApi.reset({ scenario: 'launch-token', config: { embedOrigins: [portal] } });
+    const parent = { postMessage: vi.fn() };
+    render(<EmbeddedApp host={{ self: window, parent, parentOrigin: 'https://evil.example.net' }} launchToken={MOCK_LAUNCH_TOKEN} />);
+    await screen.findByRole('heading', { name: 'Set up your authenticator app' });
+    expect(parent.postMessage).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { createParentBridge, type ParentBridge, type ParentBridgeOptions } from '../features/embedding/parent-bridge';
+import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
+import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
+
+export interface EmbeddedAppProps extends Omit<WidgetOptions, 'onReady' | 'onEnrolled' | 'onCancelled' | 'ref'> {
+  /** The host page around the iframe; absent when the page is not framed. */
+  host?: Omit<ParentBridgeOptions, 'onLaunchToken'>;
+}
+
+/**
+ * The widget inside an iframe: it tells the host page (allowed origins only) when it is ready, enrolled,
+ * cancelled or resized, and takes a launch token the host sends it.
+ */
+export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
+  const widget = useRef<EnrollmentHandle>(null);
+  const bridge = useRef<ParentBridge>(null);
+
+  useEffect(() => {
+    if (!host) return undefined;
+    const created = createParentBridge({
+      ...host,
+      onLaunchToken: (launchToken) => widget.current?.handOverLaunchToken(launchToken),
+    });
+    bridge.current = created;
+    // The host sizes the iframe to its content, so it never shows a scrollbar of its own.
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(([entry]) => {
+            if (entry) created.post({ type: 'pi-enroll:resize', height: Math.ceil(entry.contentRect.height) });
+          });
+    resize?.observe(document.body);
+    return () => {
+      resize?.disconnect();
+      created.dispose();
+      bridge.current = null;
+    };
+  }, [host]);
+
+  return (
+    <EnrollmentApp
+      {...options}
+      ref={widget}
+      onReady={(config) => bridge.current?.allowOrigins(config.embedOrigins)}
+      onEnrolled={({ serial, description }) => bridge.current?.post({ type: 'pi-enroll:enrolled', serial, description })}
+      onCancelled={() => bridge.current?.post({ type: 'pi-enroll:cancelled' })}
+    />
+  );
+}

@@ -1,0 +1,106 @@
+import type { ClientConfig, Enrollment } from '@pi-enroll/shared';
+import type { FlowState } from '../../features/enrollment/flow/enrollment-flow';
+
+const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const farFuture = '2999-01-01T00:00:00.000Z';
+
+const enrollment: Enrollment = {
+  type: 'totp',
+  status: 'pending',
+  otpauthUri: `otpauth://totp/Example%20Corp:alice%40employees?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
+  secret,
+  issuer: 'Example Corp',
+  accountName: 'alice@employees',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  expiresAt: farFuture,
+  attemptsLeft: 3,
+};
+
+/** An operator who changed the defaults: the manual entry then lists the parameters. */
+const unusualEnrollment: Enrollment = {
+  ...enrollment,
+  otpauthUri: enrollment.otpauthUri.replace('algorithm=SHA1&digits=6&period=30', 'algorithm=SHA256&digits=8&period=60'),
+  algorithm: 'SHA256',
+  digits: 8,
+  period: 60,
+};
+
+const baseConfig: ClientConfig = {
+  identityModes: ['launch-token'],
+  demoUsers: [],
+  otp: { issuer: 'Example Corp', algorithm: 'SHA1', digits: 6, period: 30 },
+  embedOrigins: [],
+  enrollmentTtlSeconds: 600,
+  maxAttempts: 3,
+};
+
+export interface GalleryEntry {
+  title: string;
+  state: FlowState;
+  config?: ClientConfig;
+  /** Opens "Can't scan?" so the manual entry shows. */
+  openDetails?: boolean;
+}
+
+/** Every state of the flow, plus the variants a state's screen has (sign-in modes, errors, non-default keys). */
+export function galleryEntries(now: number): GalleryEntry[] {
+  const expiringSoon = { ...enrollment, expiresAt: new Date(now + 150_000).toISOString() };
+  return [
+    { title: 'loading', state: { current: 'loading' } },
+    { title: 'unavailable — upstream down', state: { current: 'unavailable', problem: { code: 'upstream_unavailable', retryAfterSeconds: 10 } } },
+    { title: 'unavailable — offline', state: { current: 'unavailable', problem: { code: 'network_error' } } },
+    { title: 'signedOut — launch token (not signed in)', state: { current: 'signedOut', stepUp: false }, config: baseConfig },
+    {
+      title: 'signedOut — launch link expired',
+      state: { current: 'signedOut', stepUp: false, problem: { code: 'launch_token_invalid' } },
+      config: baseConfig,
+    },
+    { title: 'signedOut — password', state: { current: 'signedOut', stepUp: false }, config: { ...baseConfig, identityModes: ['password'] } },
+    {
+      title: 'signedOut — password, step-up',
+      state: { current: 'signedOut', stepUp: true, problem: { code: 'step_up_required' } },
+      config: { ...baseConfig, identityModes: ['password'] },
+    },
+    {
+      title: 'signedOut — demo',
+      state: { current: 'signedOut', stepUp: false },
+      config: { ...baseConfig, identityModes: ['demo'], demoUsers: ['alice', 'bob', 'carol'] },
+    },
+    {
+      title: 'signingIn',
+      state: { current: 'signingIn', stepUp: false, credentials: { username: 'alice', password: '' } },
+      config: { ...baseConfig, identityModes: ['password'] },
+    },
+    { title: 'start', state: { current: 'start' } },
+    { title: 'start — rate limited', state: { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } } },
+    { title: 'creating', state: { current: 'creating' } },
+    { title: 'resume', state: { current: 'resume', enrollment } },
+    { title: 'discarding', state: { current: 'discarding', enrollment } },
+    { title: 'scan', state: { current: 'scan', enrollment } },
+    { title: 'scan — can’t scan, non-default parameters', state: { current: 'scan', enrollment: unusualEnrollment }, openDetails: true },
+    { title: 'scan — expiring soon', state: { current: 'scan', enrollment: expiringSoon } },
+    { title: 'enterCode', state: { current: 'enterCode', enrollment } },
+    {
+      title: 'enterCode — wrong code',
+      state: {
+        current: 'enterCode',
+        enrollment: { ...expiringSoon, attemptsLeft: 2 },
+        problem: { code: 'invalid_code', attemptsLeft: 2 },
+      },
+    },
+    { title: 'enterCode — offline', state: { current: 'enterCode', enrollment, problem: { code: 'network_error' } } },
+    { title: 'confirming', state: { current: 'confirming', enrollment, code: '123456' } },
+    { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment, returnTo: 'scan' } },
+    { title: 'cancelling', state: { current: 'cancelling', enrollment, returnTo: 'scan' } },
+    { title: 'cancelled', state: { current: 'cancelled' } },
+    { title: 'exhausted', state: { current: 'exhausted' } },
+    { title: 'expired', state: { current: 'expired' } },
+    { title: 'alreadyEnrolled', state: { current: 'alreadyEnrolled' } },
+    {
+      title: 'done',
+      state: { current: 'done', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' } },
+    },
+  ];
+}

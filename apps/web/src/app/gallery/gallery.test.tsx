@@ -1,0 +1,57 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { FlowStep } from '../../features/enrollment/flow/enrollment-flow';
+import { Gallery } from './gallery';
+
+// A Record over FlowStep: adding a state to the flow without adding it here does not compile.
+const everyStep: Record<FlowStep, true> = {
+  loading: true,
+  unavailable: true,
+  signedOut: true,
+  signingIn: true,
+  start: true,
+  creating: true,
+  resume: true,
+  discarding: true,
+  scan: true,
+  enterCode: true,
+  confirming: true,
+  confirmCancel: true,
+  cancelling: true,
+  cancelled: true,
+  exhausted: true,
+  expired: true,
+  alreadyEnrolled: true,
+  done: true,
+};
+
+describe('the state gallery', () => {
+  it('renders every state of the flow with the real screens', () => {
+    const { container } = render(<Gallery />);
+    const shown = new Set([...container.querySelectorAll('[data-step]')].map((screen) => screen.getAttribute('data-step')));
+    expect([...shown].sort()).toEqual(Object.keys(everyStep).sort());
+  });
+
+  it('switches every card between the light and the dark theme', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<Gallery />);
+    const themes = () => new Set([...container.querySelectorAll('.pie-root')].map((root) => root.getAttribute('data-pie-theme')));
+    expect(themes()).toEqual(new Set(['light']));
+    await user.click(screen.getByRole('radio', { name: 'dark' }));
+    expect(themes()).toEqual(new Set(['dark']));
+  });
+
+  it('switches the language', async () => {
+    const user = userEvent.setup();
+    render(<Gallery />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'de');
+    const doneCard = (await screen.findByRole('heading', { name: 'done' })).closest('article')!;
+    expect(within(doneCard).getByRole('heading', { name: 'Ihre Authenticator-App ist bereit' })).toBeInTheDocument();
+  });
+
+  it('never takes the focus', () => {
+    render(<Gallery />);
+    expect(document.body).toHaveFocus();
+  });
+});

@@ -1,0 +1,96 @@
+// The script-tag build (widget.js): `mount(element, options)` and the `<pi-enroll-widget>` custom element.
+import { createRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Theme } from '../components/widget-root';
+import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
+import type { MessageOverrides } from '../lib/i18n/merge-messages';
+import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
+
+export type MountOptions = Omit<WidgetOptions, 'ref'>;
+
+export interface MountedWidget extends EnrollmentHandle {
+  /** Removes the widget but keeps a pending enrollment, which the next visit offers to resume. */
+  unmount(): void;
+}
+
+/**
+ * By default the BFF is where widget.js was loaded from (the BFF serves it at its BASE_PATH): a host page on
+ * another origin of the same site then needs no configuration.
+ */
+const scriptDirectory = (() => {
+  const url = new URL('.', import.meta.url);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+})();
+
+export function mount(element: HTMLElement, options: MountOptions = {}): MountedWidget {
+  const root = createRoot(element);
+  const widget = createRef<EnrollmentHandle>();
+  root.render(<EnrollmentApp apiBase={scriptDirectory} {...options} ref={widget} />);
+  return {
+    handOverLaunchToken: (launchToken) => widget.current?.handOverLaunchToken(launchToken),
+    async close() {
+      await widget.current?.close();
+      root.unmount();
+    },
+    unmount: () => root.unmount(),
+  };
+}
+
+function themeAttribute(value: string | null): Theme | undefined {
+  return value === 'light' || value === 'dark' || value === 'auto' ? value : undefined;
+}
+
+/**
+ * `<pi-enroll-widget launch-token="…" api-base="…" locale="de" theme="dark">`. Attributes are read when the
+ * element is connected; the launch token is removed from the DOM as soon as it is read, and a token set later
+ * signs in again. String overrides go in the `messages` property. Fires `pi-enroll:enrolled` (detail: serial and
+ * description) and `pi-enroll:cancelled`, both bubbling.
+ */
+export class PiEnrollWidgetElement extends HTMLElement {
+  static readonly observedAttributes = ['launch-token'];
+  messages: MessageOverrides | undefined;
+  #widget: MountedWidget | null = null;
+
+  connectedCallback() {
+    const launchToken = this.#takeLaunchToken();
+    this.#widget = mount(this, {
+      launchToken,
+      apiBase: this.getAttribute('api-base') ?? scriptDirectory,
+      locale: this.getAttribute('locale') ?? undefined,
+      theme: themeAttribute(this.getAttribute('theme')),
+      messages: this.messages,
+      onEnrolled: (confirmation) => this.#emit('pi-enroll:enrolled', confirmation),
+      onCancelled: () => this.#emit('pi-enroll:cancelled', null),
+    });
+  }
+
+  disconnectedCallback() {
+    this.#widget?.unmount();
+    this.#widget = null;
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null) {
+    if (name !== 'launch-token' || value === null || !this.#widget) return;
+    const launchToken = this.#takeLaunchToken();
+    if (launchToken) this.#widget.handOverLaunchToken(launchToken);
+  }
+
+  /** Closes the widget: a pending enrollment is removed (see `mount(...).close()`). */
+  async close(): Promise<void> {
+    const widget = this.#widget;
+    this.#widget = null;
+    await widget?.close();
+  }
+
+  #takeLaunchToken(): string | undefined {
+    const launchToken = this.getAttribute('launch-token') || undefined;
+    if (launchToken) this.removeAttribute('launch-token');
+    return launchToken;
+  }
+
+  #emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('pi-enroll-widget')) customElements.define('pi-enroll-widget', PiEnrollWidgetElement);
