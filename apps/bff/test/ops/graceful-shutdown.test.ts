@@ -54,7 +54,7 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     expect(exit, bff.transcript()).toEqual({ code: 0, signal: null });
     const shutdownMs = Date.now() - signalledAt;
     expect(shutdownMs).toBeLessThan(10_000);
-    expect(bff.logs().some((line) => line['msg'] === 'shutting down' && line['signal'] === 'SIGTERM')).toBe(true);
+    expect(bff.logs().filter((line) => line['signal'] === 'SIGTERM').map((line) => line['msg'])).toEqual(['shutting down', 'stopped']);
     expect(bff.stderr.join('\n')).toBe('');
     console.info(`graceful shutdown: exited 0 ${shutdownMs} ms after SIGTERM (in-flight request took 1.5 s upstream)`);
   });
