@@ -89,3 +89,13 @@ describe('mount()', () => {
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();
   });
 });
+
+describe('an element created before widget.js loaded', () => {
+  it('keeps the messages the host set before the upgrade', async () => {
+    const element = document.createElement('pi-enroll-widget-late');
+    Object.assign(element, { messages: { start: { submit: 'Go' } } });
+    customElements.define('pi-enroll-widget-late', class extends PiEnrollWidgetElement {});
+    act(() => document.body.append(element));
+    expect(await screen.findByRole('button', { name: 'Go' })).toBeInTheDocument();
+  });
+});

@@ -48,7 +48,8 @@ function themeAttribute(value: string | null): Theme | undefined {
  */
 export class PiEnrollWidgetElement extends HTMLElement {
   static readonly observedAttributes = ['launch-token'];
-  messages: MessageOverrides | undefined;
+  // `declare`, not a field: an initialiser would overwrite a value the host set before this script upgraded the element.
+  declare messages: MessageOverrides | undefined;
   #widget: MountedWidget | null = null;
 
   connectedCallback() {

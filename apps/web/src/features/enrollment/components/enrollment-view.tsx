@@ -99,7 +99,9 @@ function renderState(state: FlowState, config: ClientConfig | undefined, send: (
   }
 }
 
-function Outcome({ step, send }: { step: 'cancelled' | 'exhausted' | 'expired' | 'alreadyEnrolled'; send?: (event: UserEvent) => void }) {
+type OutcomeStep = 'cancelled' | 'exhausted' | 'expired' | 'alreadyEnrolled';
+
+function Outcome({ step, send }: { step: OutcomeStep; send?: (event: UserEvent) => void }) {
   const { t } = useI18n();
   return <OutcomeScreen step={step} heading={t[step].heading} body={t[step].body} send={send} />;
 }
