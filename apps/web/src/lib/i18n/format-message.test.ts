@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, formatPlural } from './format-message';
 
 describe('formatting messages', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
+  it('fills the {name} slots and leaves unknown ones visible', () => {
     expect(formatMessage('{digits}-digit code for {who}', { digits: 6 })).toBe('6-digit code for {who}');
   });
 

@@ -4,10 +4,10 @@ export interface PluralForms {
   other: string;
 }
 
-/** Replaces `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
+/** Fills the `{name}` slots; a slot without a value stays visible rather than vanishing. */
 export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : slot,
   );
 }
 

@@ -12,7 +12,7 @@ function flatten(messages: object, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('the translations', () => {
   const english = flatten(en);
@@ -22,13 +22,13 @@ describe('the translations', () => {
   });
 
   it.each(availableLocales.filter((locale) => locale !== 'en'))(
-    '%s has every string, none empty, with the same placeholders',
+    '%s has every string, none empty, with the same {name} slots',
     async (locale) => {
       const translated = flatten(await loadMessages(locale));
       expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
       for (const [path, text] of translated) {
         expect(text.trim(), path).not.toBe('');
-        expect(placeholders(text), path).toEqual(placeholders(english.get(path)!));
+        expect(slots(text), path).toEqual(slots(english.get(path)!));
       }
     },
   );
