@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
 import { signInAt, startBffProcess, stopAllChildren, waitFor } from './support/child-processes.js';
 
+/** How long privacyIDEA takes for the request in flight: the window in which new connections must be refused. */
+const SLOW_INIT_MS = 3000;
+
 /** Whether a new TCP connection to the port is refused (the listener is gone). */
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -33,7 +36,7 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     expect((await bob.get('/api/v1/session')).status).toBe(200);
 
     // privacyIDEA is slow to create alice's token: her start is in flight when the signal arrives.
-    sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: 1500 }, times: 1 });
+    sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: SLOW_INIT_MS }, times: 1 });
     let settled = false;
     const inFlight = alice.startEnrollment('Phone').finally(() => {
       settled = true;
@@ -42,7 +45,7 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     const signalledAt = Date.now();
     bff.signal('SIGTERM');
 
-    await waitFor(async () => ((await connectionRefused(bff.port)) ? true : undefined), { timeoutMs: 1000, what: 'the listener to close' });
+    await waitFor(async () => ((await connectionRefused(bff.port)) ? true : undefined), { timeoutMs: SLOW_INIT_MS - 500, what: 'the listener to close' });
     expect(settled).toBe(false);
 
     const response = await inFlight;
@@ -56,6 +59,6 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     expect(shutdownMs).toBeLessThan(10_000);
     expect(bff.logs().filter((line) => line['signal'] === 'SIGTERM').map((line) => line['msg'])).toEqual(['shutting down', 'stopped']);
     expect(bff.stderr.join('\n')).toBe('');
-    console.info(`graceful shutdown: exited 0 ${shutdownMs} ms after SIGTERM (in-flight request took 1.5 s upstream)`);
+    console.info(`graceful shutdown: exited 0 ${shutdownMs} ms after SIGTERM (the request in flight took ${SLOW_INIT_MS} ms upstream)`);
   });
 });
