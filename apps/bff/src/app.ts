@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppOptions } from './app-options.js';
@@ -37,6 +38,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
+    // Unique across replicas and restarts: the id is also sent to privacyIDEA (X-Request-Id) to join the logs.
+    genReqId: () => randomUUID(),
     // X-Forwarded-For/-Proto/-Host count only when the TCP peer is one of TRUSTED_PROXIES: client addresses for
     // the rate limits, https for the cookie, the public host for the same-origin check.
     trustProxy: config.identity.trustedProxies.length > 0 ? (address: string) => trustedProxies.matches(address) : false,

@@ -61,6 +61,29 @@ describe('upstream faults give a clear problem and leave no orphan', () => {
     expect(stack.sim.tokensOf('bob')).toEqual([]);
   });
 
+  it('a failed enable in legacy mode leaves a pending token: the next code confirms it, or the sweeper removes it', async () => {
+    const stack = await open({ verifyEnrollment: false });
+    const bob = await stack.signedIn('bob');
+    const carol = await stack.signedIn('carol');
+    const bobs = (await bob.startEnrollment()).body;
+    const carols = (await carol.startEnrollment()).body;
+
+    stack.sim.injectFault({ endpoint: 'POST /token/enable', fault: { kind: 'error500' }, times: 2 });
+    expect((await bob.verify(stack.codeFor(bobs))).status).toBe(502);
+    expect((await carol.verify(stack.codeFor(carols))).status).toBe(502);
+
+    // bob tries again with the next code and is done.
+    stack.clock.advance(30_000);
+    expect((await bob.verify(stack.codeFor(bobs))).status).toBe(200);
+    expect(stack.sim.tokensOf('bob')[0]).toMatchObject({ active: true });
+    // carol walks away: her half-confirmed token must not lock her out.
+    stack.clock.advance(600_000);
+    await stack.app.sweeper.sweepOnce();
+    expect(stack.sim.tokensOf('carol')).toEqual([]);
+    expect(await stack.loginWith('carol', 'anything')).toMatchObject({ accepted: true });
+    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
+  });
+
   it('renews the admin JWT before its hour is up, without the user noticing', async () => {
     const stack = await open({ env: { ENROLL_TTL_SECONDS: '7200', SESSION_IDLE_SECONDS: '7200', SESSION_MAX_SECONDS: '7200' } });
     const bob = await stack.signedIn('bob');

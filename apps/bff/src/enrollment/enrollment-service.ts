@@ -12,7 +12,7 @@ import type { EnrollmentEventSink } from './enrollment-events.js';
 import { newEnrollmentSerial } from './enrollment-serial.js';
 import { parseServerKeyUri } from '@pi-enroll/shared/otpauth-uri';
 import { toEnrollment, type PendingEnrollment, type VerifyStrategy } from './pending-enrollment.js';
-import { failuresOf, infoKeys, isUnconfirmedEnrollment, isUsableToken } from './token-state.js';
+import { CONFIRMING, failuresOf, infoKeys, isUnconfirmedEnrollment, isUsableToken } from './token-state.js';
 
 /** How long a token snapshot taken by GET /session may stand in for a fresh look at the user's tokens. */
 const SNAPSHOT_FRESH_MS = 60_000;
@@ -270,8 +270,14 @@ export class EnrollmentService {
       );
       return check.accepted;
     }
-    await this.deps.pi.setTokenInfo(pending.serial, infoKeys.confirmed, new Date(this.deps.clock.now()).toISOString(), requestId);
+    // Three steps, each safe to stop after: marked "enabling" (still pending while disabled, so the sweeper can
+    // remove it and the user can confirm again), enabled (live: "enabling" + active counts as confirmed), then
+    // marked with the date (confirmed for good, even if an admin disables it later).
+    await this.deps.pi.setTokenInfo(pending.serial, infoKeys.confirmed, CONFIRMING, requestId);
     await this.deps.pi.enableToken(pending.serial, requestId);
+    await this.deps.pi.setTokenInfo(pending.serial, infoKeys.confirmed, new Date(this.deps.clock.now()).toISOString(), requestId).catch((error: unknown) => {
+      this.deps.log.warn({ err: error, serial: pending.serial }, 'confirmed token enabled, but its confirmation date could not be written');
+    });
     return true;
   }
 

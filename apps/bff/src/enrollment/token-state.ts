@@ -5,13 +5,22 @@ import { enrollmentCreatedAt, isEnrollmentSerial } from './enrollment-serial.js'
 export const infoKeys = {
   /** Wrong codes so far for a pending enrollment. */
   failures: 'pi_enroll_failures',
-  /** Set when a legacy (disabled-until-confirmed) token was confirmed. */
+  /** Legacy (disabled-until-confirmed) tokens: "enabling" while being enabled, then the confirmation date. */
   confirmed: 'pi_enroll_confirmed',
 } as const;
 
-/** A pi-enroll token is confirmed once privacyIDEA enrolled it (native) or the BFF marked it (legacy). */
+/** The value of `pi_enroll_confirmed` between a right code and the token being enabled. */
+export const CONFIRMING = 'enabling';
+
+/**
+ * A pi-enroll token is confirmed once privacyIDEA enrolled it (native), or the BFF dated its confirmation, or it
+ * was enabled after being marked "enabling" (legacy). A disabled "enabling" token is an interrupted
+ * confirmation: still pending, so it is swept rather than left to lock its owner out.
+ */
 export function isConfirmed(token: PiToken): boolean {
-  return token.rollout_state === 'enrolled' || token.info[infoKeys.confirmed] !== undefined;
+  if (token.rollout_state === 'enrolled') return true;
+  const mark = token.info[infoKeys.confirmed];
+  return mark !== undefined && (mark !== CONFIRMING || token.active);
 }
 
 export function isUnconfirmedEnrollment(token: PiToken): boolean {
