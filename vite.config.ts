@@ -40,6 +40,20 @@ export default defineConfig({
       },
       // The web app's own vite config (apps/web/vite.config.ts) adds React and jsdom.
       'apps/web',
+      // The QA kit's msw handlers, tested on their own (packages/mock-api/vitest.config.ts).
+      'packages/mock-api',
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: 'e2e',
+          include: ['**/*.e2e.test.ts'],
+          environment: 'node',
+          // A real browser against the built product: slower than unit tests, never timed by them.
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

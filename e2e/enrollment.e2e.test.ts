@@ -82,7 +82,7 @@ describe.each([
     await enterCode(confirmingCode);
     await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
     await checkState(`done-${mode}`);
-    await expect(page.getByText('Device: Work phone')).toBeTruthy();
+    expect(await page.getByText('Device: Work phone').isVisible()).toBe(true);
 
     expect(await product.validate('bob', confirmingCode)).toMatchObject({ accepted: false });
     await product.sim('POST', '/clock/advance', { ms: 30_000 });

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import { freePort, startNode, type RunningProcess } from './child-process.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BenchStack {
+  bffUrl: string;
+  simUrl: string;
+  bff: RunningProcess;
+  sim: RunningProcess;
+  launchToken: (username: string) => Promise<string>;
+  adminJwt: () => Promise<string>;
+  simControl: <T>(method: string, path: string, body?: unknown) => Promise<T>;
+  stop: () => Promise<void>;
+}
+
+/** The built BFF and the simulator as two processes on loopback, as an operator would run them. */
+export async function startBenchStack(env: Record<string, string> = {}): Promise<BenchStack> {
+  const simPort = await freePort();
+  const sim = await startNode(`${root}packages/privacyidea-sim/dist/cli.js`, { PI_SIM_PORT: String(simPort) }, /listening on/);
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const launchSecret = randomBytes(32).toString('hex');
+  const bffPort = await freePort();
+  const bff = await startNode(
+    `${root}apps/bff/dist/server.js`,
+    {
+      PORT: String(bffPort),
+      PI_URL: simUrl,
+      PI_ADMIN_USER: 'admin',
+      PI_ADMIN_PASSWORD: /admin admin \/ (\S+)/.exec(sim.output())?.[1] ?? '',
+      PI_REALM: 'example',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      LAUNCH_TOKEN_SECRET: launchSecret,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    /running at/,
+  );
+  const adminPassword = /admin admin \/ (\S+)/.exec(sim.output())?.[1] ?? '';
+  let jti = 0;
+  return {
+    bffUrl: `http://127.0.0.1:${bffPort}`,
+    simUrl,
+    bff,
+    sim,
+    launchToken: (username) =>
+      new SignJWT({ realm: 'example' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(username)
+        .setAudience('pi-enroll')
+        .setJti(`bench-${(jti += 1)}`)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(launchSecret)),
+    adminJwt: async () => {
+      const response = await fetch(`${simUrl}/auth`, {
+        method: 'POST',
+        body: new URLSearchParams({ username: 'admin', password: adminPassword }),
+      });
+      return ((await response.json()) as { result: { value: { token: string } } }).result.value.token;
+    },
+    simControl: async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${simUrl}/_sim${path}`, {
+        method,
+        ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+      });
+      return (await response.json()) as T;
+    },
+    stop: async () => {
+      await bff.stop();
+      await sim.stop();
+    },
+  };
+}
