@@ -176,6 +176,17 @@ describe('other paths through the widget', () => {
     await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
   });
 
+  it('shows a device name full of markup as plain text, running none of it', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await signInAndStart('dave', payload);
+    const uri = await readQrCode(page, QR_NAME);
+    await enterCode(await codeFromUri(uri));
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+    expect(await page.getByText(`Device: ${payload}`).isVisible()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('img[src="x"], script:text("__xss")').count()).toBe(0);
+  });
+
   it('shows the open-in-app link on a phone, without horizontal scrolling', async () => {
     await context.close();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
@@ -186,5 +197,20 @@ describe('other paths through the widget', () => {
     expect(await link.getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await checkState('scan-mobile');
+  });
+});
+
+describe('what an operator sees afterwards', () => {
+  it('counts the whole funnel of this run in /metrics', async () => {
+    const metrics = await (await fetch(`${product.url}metrics`)).text();
+    const count = (outcome: string) =>
+      [...metrics.matchAll(new RegExp(`^pi_enroll_enrollments_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'gm'))].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+    // Started in every test above; confirmed in five; one each of the other outcomes at least.
+    expect(count('started')).toBeGreaterThanOrEqual(9);
+    expect(count('confirmed')).toBeGreaterThanOrEqual(5);
+    for (const outcome of ['wrong_code', 'exhausted', 'cancelled', 'resumed', 'swept']) expect(count(outcome), outcome).toBeGreaterThanOrEqual(1);
   });
 });

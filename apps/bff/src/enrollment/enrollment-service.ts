@@ -112,6 +112,7 @@ export class EnrollmentService {
     if (token === undefined || !isUnconfirmedEnrollment(token) || !this.owns(session.user, token)) {
       throw new ProblemError(404, 'no_pending_enrollment', 'The enrollment is no longer pending.');
     }
+    this.emit('resumed', session.user, pending);
     return { enrollment: toEnrollment(pending, this.attemptsLeft(failuresOf(token))), session };
   }
 
