@@ -22,6 +22,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'test-processes', root: 'packages/test-processes', include: ['test/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: { name: 'bff', root: 'apps/bff', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/ops/**'], environment: 'node' },
       },
       // Operations: the built BFF and the simulator as real processes (graceful shutdown, two replicas behind
