@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
-import { signInAt, startBffProcess, stopAllChildren, waitFor } from './support/child-processes.js';
+import { stopAllChildren, waitFor } from '@pi-enroll/test-processes';
+import { signInAt, startBffProcess } from './support/child-processes.js';
 
 /** How long privacyIDEA takes for the request in flight: the window in which new connections must be refused. */
 const SLOW_INIT_MS = 3000;

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '@pi-enroll/privacyidea-sim';
+import { freePort, stopAllChildren, waitFor } from '@pi-enroll/test-processes';
 import { ApiClient } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
-import { freePort, startBffProcess, stopAllChildren, waitFor } from './support/child-processes.js';
+import { startBffProcess } from './support/child-processes.js';
 
 describe('/readyz follows privacyIDEA, /healthz only the process', () => {
   const stacks: TestStack[] = [];

@@ -5,16 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSimulatorConfig } from '@pi-enroll/privacyidea-sim';
 import { apiPaths, type Enrollment, type Session } from '@pi-enroll/shared';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
-import {
-  signInAt,
-  startBffProcess,
-  startSimulatorProcess,
-  stopAllChildren,
-  totpAt,
-  waitFor,
-  type BffProcess,
-  type SimulatorProcess,
-} from './support/child-processes.js';
+import { stopAllChildren, waitFor } from '@pi-enroll/test-processes';
+import { signInAt, startBffProcess, startSimulatorProcess, totpAt, type BffProcess, type SimulatorProcess } from './support/child-processes.js';
 import { startNginx, type Nginx } from './support/nginx.js';
 import { parseMetrics, total } from './support/prometheus.js';
 

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { TOTP } from 'otpauth';
 import type { FaultRule, SimToken } from '@pi-enroll/privacyidea-sim';
 import type { Enrollment } from '@pi-enroll/shared';
+import { startProcess, type Child } from '@pi-enroll/test-processes';
 import { ApiClient } from '../../support/api-client.js';
 import { LAUNCH_SECRET, SESSION_SECRET } from '../../support/test-stack.js';
 
@@ -13,123 +12,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.ur
 const BFF_SERVER = `${REPO_ROOT}apps/bff/dist/server.js`;
 const SIMULATOR_CLI = `${REPO_ROOT}packages/privacyidea-sim/dist/cli.js`;
 
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** One child process with its output kept, so a failing test can show it and a test can search its log. */
-export class Child {
-  readonly stdout: string[] = [];
-  readonly stderr: string[] = [];
-  readonly exited: Promise<Exit>;
-  private exit: Exit | undefined;
-
-  constructor(
-    readonly name: string,
-    readonly process: ChildProcess,
-  ) {
-    running.add(this);
-    const collect = (into: string[]) => {
-      let partial = '';
-      return (chunk: Buffer) => {
-        const lines = (partial + chunk.toString('utf8')).split('\n');
-        partial = lines.pop() ?? '';
-        into.push(...lines);
-      };
-    };
-    process.stdout?.on('data', collect(this.stdout));
-    process.stderr?.on('data', collect(this.stderr));
-    this.exited = new Promise((resolve) => {
-      process.once('exit', (code, signal) => {
-        running.delete(this);
-        this.exit = { code, signal };
-        resolve(this.exit);
-      });
-    });
-  }
-
-  get hasExited(): boolean {
-    return this.exit !== undefined;
-  }
-
-  /** The JSON (pino) lines of stdout. */
-  logs(): Record<string, unknown>[] {
-    return this.stdout.flatMap((line) => {
-      if (!line.startsWith('{')) return [];
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
-  }
-
-  /** What the process printed, for assertion messages. */
-  transcript(): string {
-    return `--- ${this.name} stdout ---\n${this.stdout.join('\n')}\n--- ${this.name} stderr ---\n${this.stderr.join('\n')}`;
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    if (!this.hasExited) this.process.kill(signal);
-  }
-
-  /** SIGTERM, then SIGKILL if it is still there after `graceMs`. */
-  async stop(graceMs = 5000): Promise<Exit> {
-    if (this.exit !== undefined) return this.exit;
-    this.signal('SIGTERM');
-    const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
-    const exit = await this.exited;
-    clearTimeout(timer);
-    return exit;
-  }
-}
-
-const running = new Set<Child>();
-// Whatever happens to the test worker, no child outlives it.
-process.once('exit', () => {
-  for (const child of running) child.signal('SIGKILL');
-});
-
-/** Stops every child this test file started: call it in afterAll. */
-export async function stopAllChildren(): Promise<void> {
-  await Promise.all([...running].map((child) => child.stop()));
-}
-
-/** Starts `args` with node and waits until stdout matches `ready`. */
-async function startNode(name: string, args: string[], env: Record<string, string>, ready: RegExp, timeoutMs = 20_000) {
-  const child = new Child(name, spawn(process.execPath, args, { cwd: REPO_ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
-  const match = await waitFor(() => child.stdout.map((line) => ready.exec(line)).find((found) => found !== null) ?? (child.hasExited ? 'exited' : undefined), {
-    timeoutMs,
-    what: `${name} to start`,
-  }).catch(async (error: unknown) => {
-    await child.stop(1000);
-    throw new Error(`${(error as Error).message}\n${child.transcript()}`);
-  });
-  if (match === 'exited') throw new Error(`${name} exited while starting\n${child.transcript()}`);
-  return { child, match };
-}
-
-/** Polls `probe` until it returns something other than undefined. */
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, options: { timeoutMs: number; what: string; intervalMs?: number }): Promise<T> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${options.what}`);
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
-  }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** Starts `args` with node in the repository root, with only PATH and `env` in its environment. */
+function startNode(name: string, args: string[], env: Record<string, string>, ready: RegExp) {
+  return startProcess({ name, command: process.execPath, args, cwd: REPO_ROOT, env: { PATH: process.env['PATH'] ?? '', ...env }, ready });
 }
 
 export interface BffProcess extends Child {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Child, freePort, waitFor } from './child-processes.js';
+import { Child, freePort, waitFor } from '@pi-enroll/test-processes';
 
 export interface Nginx {
   /** e.g. http://127.0.0.1:41234 */
@@ -55,15 +55,13 @@ ${upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=3
 `;
   await writeFile(join(dir, 'nginx.conf'), config);
   const child = new Child('nginx', spawn('nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'pipe', 'pipe'] }));
-  const spawnError = new Promise<Error>((resolve) => child.process.once('error', resolve));
   const url = `http://127.0.0.1:${port}`;
   const errorLog = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => '');
   try {
     await waitFor(
       async () => {
+        if (child.spawnError !== undefined) throw new Error(`cannot run nginx (is it installed? .ci/run installs it): ${child.spawnError.message}`);
         if (child.hasExited) throw new Error(`nginx exited:\n${child.transcript()}\n${await errorLog()}`);
-        const failed = await Promise.race([spawnError, Promise.resolve(undefined)]);
-        if (failed !== undefined) throw new Error(`cannot run nginx (is it installed? .ci/run installs it): ${failed.message}`);
         return fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
           (response) => (response.status === 200 ? true : undefined),
           () => undefined,
@@ -82,10 +80,7 @@ ${upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=3
     errorLog,
     stop: async () => {
       // SIGQUIT: nginx's graceful stop.
-      child.signal('SIGQUIT');
-      const timer = setTimeout(() => child.signal('SIGKILL'), 5000);
-      await child.exited;
-      clearTimeout(timer);
+      await child.stop(5000, 'SIGQUIT');
       await rm(dir, { recursive: true, force: true });
     },
   };
