@@ -1,20 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, startProcess } from '@pi-enroll/test-processes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface SimToken {
   serial: string;
@@ -44,25 +32,14 @@ export async function startProduct(): Promise<Product> {
     throw new Error('Build first: `npm run build` (npm test does it before running vitest)');
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [server], {
+  const { child, match } = await startProcess({
+    name: 'pi-enroll',
+    command: process.execPath,
+    args: [server],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWEEP_INTERVAL_SECONDS: '5', LOG_LEVEL: 'warn', PI_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ready: /embedded simulator at (http:\/\/\S+)/,
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`pi-enroll did not start:\n${output}`)), 20_000);
-    child.stdout?.on('data', () => {
-      if (/embedded simulator at/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`pi-enroll exited with ${code}:\n${output}`)));
-  });
-  const simUrl = /embedded simulator at (http:\/\/\S+)/.exec(output)?.[1];
-  if (simUrl === undefined) throw new Error(`no simulator URL in:\n${output}`);
+  const simUrl = match[1] ?? '';
 
   const sim = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${simUrl}/_sim${path}`, {
@@ -74,7 +51,7 @@ export async function startProduct(): Promise<Product> {
   return {
     url: `http://127.0.0.1:${port}/`,
     simUrl,
-    output: () => output,
+    output: () => child.transcript(),
     sim,
     tokensOf: async (username) => (await sim<{ tokens: SimToken[] }>('GET', `/tokens?user=${username}`)).tokens,
     simNow: async () => (await sim<{ now: number }>('GET', '/clock')).now,
@@ -86,12 +63,6 @@ export async function startProduct(): Promise<Product> {
       const body = (await response.json()) as { result: { value: boolean }; detail?: { message?: string } };
       return { accepted: body.result.value, message: body.detail?.message ?? '' };
     },
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: async () => void (await child.stop()),
   };
 }
