@@ -27,7 +27,7 @@ const stack = await startBenchStack({
 });
 try {
   const overhead = await measureBffOverhead(stack);
-  const peakRssMb = stack.bff.peakRss() / 2 ** 20;
+  const peakRssMb = stack.bff.peakRssBytes() / 2 ** 20;
   const upstream = [await countUpstreamCalls(stack, 'native', 'bob'), await countUpstreamCalls(stack, 'legacy', 'carol')];
   await stack.simControl('POST', '/policies', { verifyEnrollment: true });
   const widget = await measureWidget(stack);

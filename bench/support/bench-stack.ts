@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
-import { freePort, startNode, type RunningProcess } from './child-process.js';
+import { freePort, startProcess, type Child } from '@pi-enroll/test-processes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BenchStack {
   bffUrl: string;
   simUrl: string;
-  bff: RunningProcess;
-  sim: RunningProcess;
+  bff: Child;
+  sim: Child;
   launchToken: (username: string) => Promise<string>;
   adminJwt: () => Promise<string>;
   simControl: <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -19,26 +19,35 @@ export interface BenchStack {
 /** The built BFF and the simulator as two processes on loopback, as an operator would run them. */
 export async function startBenchStack(env: Record<string, string> = {}): Promise<BenchStack> {
   const simPort = await freePort();
-  const sim = await startNode(`${root}packages/privacyidea-sim/dist/cli.js`, { PI_SIM_PORT: String(simPort) }, /listening on/);
+  const { child: sim } = await startProcess({
+    name: 'simulator',
+    command: process.execPath,
+    args: [`${root}packages/privacyidea-sim/dist/cli.js`],
+    env: { ...process.env, PI_SIM_PORT: String(simPort) },
+    ready: /listening on/,
+  });
   const simUrl = `http://127.0.0.1:${simPort}`;
+  const adminPassword = /admin admin \/ (\S+)/.exec(sim.stdout.join('\n'))?.[1] ?? '';
   const launchSecret = randomBytes(32).toString('hex');
   const bffPort = await freePort();
-  const bff = await startNode(
-    `${root}apps/bff/dist/server.js`,
-    {
+  const { child: bff } = await startProcess({
+    name: 'bff',
+    command: process.execPath,
+    args: [`${root}apps/bff/dist/server.js`],
+    env: {
+      ...process.env,
       PORT: String(bffPort),
       PI_URL: simUrl,
       PI_ADMIN_USER: 'admin',
-      PI_ADMIN_PASSWORD: /admin admin \/ (\S+)/.exec(sim.output())?.[1] ?? '',
+      PI_ADMIN_PASSWORD: adminPassword,
       PI_REALM: 'example',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       LAUNCH_TOKEN_SECRET: launchSecret,
       LOG_LEVEL: 'warn',
       ...env,
     },
-    /running at/,
-  );
-  const adminPassword = /admin admin \/ (\S+)/.exec(sim.output())?.[1] ?? '';
+    ready: /running at/,
+  });
   let jti = 0;
   return {
     bffUrl: `http://127.0.0.1:${bffPort}`,
