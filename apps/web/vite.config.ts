@@ -1,4 +1,6 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { ManualChunksOption } from 'rollup';
 import { defaultClientConditions, defaultServerConditions, type BuildEnvironmentOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -17,32 +19,67 @@ const pagesBuild: BuildEnvironmentOptions = {
     input: { index: 'index.html', embed: 'embed.html', gallery: 'gallery.html' },
     output: {
       // Rollup names a shared chunk after one of its modules, which misleads (e.g. "start-mock-api" for the
-      // app code the pages share); name them for what they hold.
+      // app code the pages share); name them for what they hold. Lazy chunks keep their module's name (`de`,
+      // `qr-code`).
       chunkFileNames: (chunk) =>
         chunk.moduleIds.some((id) => id.includes('/node_modules/react-dom/'))
           ? 'assets/vendor-[hash].js'
-          : chunk.moduleIds.some((id) => id.includes('/src/locales/'))
+          : chunk.isDynamicEntry
             ? 'assets/[name]-[hash].js'
             : 'assets/shared-[hash].js',
     },
   },
 };
 
+const widgetEntry = fileURLToPath(new URL('src/app/widget.tsx', import.meta.url));
+
 /**
- * The script-tag build: a self-contained `widget.js` (ES module exporting `mount`, defining `<pi-enroll-widget>`)
- * and `widget.css` at stable names, so host pages can link them without knowing any hash.
+ * Everything the widget's entry imports statically, in one chunk (`core`); the entry module alone stays in
+ * widget.js. The entry must: it takes the default API base from its own URL (`import.meta.url`). And the lazy
+ * chunks (QR code, languages) must import React and the rest from a hashed file, not from `../widget.js`: a host
+ * that loads `widget.js?v=2` would otherwise run a second copy of it, with a second React. Left to itself,
+ * Rollup keeps the shared code in widget.js, or (since the entry has exports) moves the entry's code into a
+ * chunk behind a re-exporting widget.js, whose `import.meta.url` is then `assets/`.
+ */
+const widgetCoreChunk: ManualChunksOption = (() => {
+  let core: Set<string> | undefined;
+  return (id, { getModuleInfo }) => {
+    if (!core) {
+      const found = new Set<string>();
+      const visit = (moduleId: string) => {
+        for (const imported of getModuleInfo(moduleId)?.importedIds ?? []) {
+          if (found.has(imported)) continue;
+          found.add(imported);
+          visit(imported);
+        }
+      };
+      visit(widgetEntry);
+      core = found;
+    }
+    return core.has(id) ? 'core' : undefined;
+  };
+})();
+
+/**
+ * The script-tag build: `widget.js` (ES module exporting `mount`, defining `<pi-enroll-widget>`) and `widget.css`
+ * at stable names, so host pages can link them without knowing any hash; widget.js imports the hashed core
+ * chunk (which the BFF lets browsers cache for good), the QR code and other languages load on demand. Every
+ * chunk is found relative to the module importing it, so all of it loads from wherever widget.js came from.
  */
 const widgetBuild: BuildEnvironmentOptions = {
   outDir: 'dist',
   emptyOutDir: false,
   manifest: '.vite/widget-manifest.json',
   rollupOptions: {
-    input: { widget: 'src/app/widget.tsx' },
+    input: { widget: widgetEntry },
     preserveEntrySignatures: 'exports-only',
     output: {
       entryFileNames: '[name].js',
       chunkFileNames: 'assets/widget-[name]-[hash].js',
-      assetFileNames: (asset) => (asset.names.includes('widget.css') ? 'widget.css' : 'assets/[name]-[hash][extname]'),
+      manualChunks: widgetCoreChunk,
+      // The widget's one stylesheet (named after the chunk that imports it, now `core`).
+      assetFileNames: (asset) =>
+        asset.names.some((name) => name.endsWith('.css')) ? 'widget.css' : 'assets/[name]-[hash][extname]',
     },
   },
 };

@@ -44,6 +44,9 @@ export default {
     heading: 'QR-Code scannen',
     intro: 'Fügen Sie in Ihrer Authenticator-App ein Konto hinzu und scannen Sie diesen QR-Code.',
     qrLabel: 'QR-Code für {account} bei {issuer}',
+    qrLoading: 'QR-Code wird geladen …',
+    qrUnavailable:
+      'Der QR-Code konnte nicht geladen werden. Laden Sie die Seite neu, oder fügen Sie das Konto unter „QR-Code lässt sich nicht scannen?“ von Hand hinzu.',
     openInApp: 'In der Authenticator-App öffnen',
     openInAppHint: 'Auf diesem Smartphone? Fügen Sie das Konto direkt Ihrer Authenticator-App hinzu.',
     next: 'Weiter: Code eingeben',

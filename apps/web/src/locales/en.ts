@@ -43,6 +43,8 @@ const en = {
     heading: 'Scan the QR code',
     intro: 'In your authenticator app, add an account and scan this QR code.',
     qrLabel: 'QR code for {account} at {issuer}',
+    qrLoading: 'Loading the QR code…',
+    qrUnavailable: 'The QR code could not be loaded. Reload the page, or add the account by hand under “Can’t scan the code?”.',
     openInApp: 'Open in authenticator app',
     openInAppHint: 'On this phone? Add the account straight to your authenticator app.',
     next: 'Next: enter the code',

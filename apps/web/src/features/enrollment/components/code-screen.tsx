@@ -4,9 +4,9 @@ import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
 import { ExpiryCountdown } from './expiry-countdown';
+import { LazyQrCode } from './lazy-qr-code';
 import { OtpCodeForm } from './otp-code-form';
 import { ProblemAlert } from './problem-alert';
-import { QrCode } from './qr-code';
 import { Screen } from './screen';
 
 export interface CodeScreenProps {
@@ -39,7 +39,7 @@ export function CodeScreen({ enrollment, busy, problem, send }: CodeScreenProps)
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
       {wrongCode && (
         <figure className="pie-figure">
-          <QrCode enrollment={enrollment} />
+          <LazyQrCode enrollment={enrollment} />
           <figcaption className="pie-hint">{t.code.sameQr}</figcaption>
         </figure>
       )}

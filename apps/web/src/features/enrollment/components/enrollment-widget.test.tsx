@@ -13,7 +13,10 @@ async function startEnrollment(user: UserEvent, deviceName?: string) {
   await screen.findByRole('heading', { name: 'Set up your authenticator app' });
   if (deviceName) await user.type(screen.getByRole('textbox', { name: 'Device name (optional)' }), deviceName);
   await user.click(screen.getByRole('button', { name: 'Start setup' }));
-  return screen.findByRole('heading', { name: 'Scan the QR code' });
+  const heading = await screen.findByRole('heading', { name: 'Scan the QR code' });
+  // The QR code comes from its own chunk (preloaded by the start step): a user waits for it, so do the tests.
+  await screen.findByRole('img', { name: /^QR code for / });
+  return heading;
 }
 
 async function goToCode(user: UserEvent) {

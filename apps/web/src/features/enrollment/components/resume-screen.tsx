@@ -2,6 +2,7 @@ import { Button } from '../../../components/button';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
+import { usePreloadQrCode } from './lazy-qr-code';
 import { ProblemAlert } from './problem-alert';
 import { Screen } from './screen';
 
@@ -14,6 +15,7 @@ export interface ResumeScreenProps {
 /** An unfinished enrollment from earlier: the same QR code again, or a clean start (the old token is removed). */
 export function ResumeScreen({ busy, problem, send }: ResumeScreenProps) {
   const { t } = useI18n();
+  usePreloadQrCode();
   return (
     <Screen step={busy ? 'discarding' : 'resume'} heading={t.resume.heading}>
       <p className="pie-text">{t.resume.intro}</p>

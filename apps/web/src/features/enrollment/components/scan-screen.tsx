@@ -3,9 +3,9 @@ import { Button } from '../../../components/button';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
 import { ExpiryCountdown } from './expiry-countdown';
+import { LazyQrCode } from './lazy-qr-code';
 import { ManualKey } from './manual-key';
 import { OpenInAppLink } from './open-in-app-link';
-import { QrCode } from './qr-code';
 import { Screen } from './screen';
 
 export function ScanScreen({ enrollment, send }: { enrollment: Enrollment; send: (event: UserEvent) => void }) {
@@ -14,7 +14,7 @@ export function ScanScreen({ enrollment, send }: { enrollment: Enrollment; send:
     <Screen step="scan" heading={t.scan.heading}>
       <p className="pie-text">{t.scan.intro}</p>
       <OpenInAppLink enrollment={enrollment} />
-      <QrCode enrollment={enrollment} />
+      <LazyQrCode enrollment={enrollment} />
       <ManualKey enrollment={enrollment} />
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
       <div className="pie-actions">

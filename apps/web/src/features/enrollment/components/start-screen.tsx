@@ -5,6 +5,7 @@ import { TextField } from '../../../components/text-field';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
+import { usePreloadQrCode } from './lazy-qr-code';
 import { ProblemAlert } from './problem-alert';
 import { Screen } from './screen';
 
@@ -18,6 +19,7 @@ export interface StartScreenProps {
 export function StartScreen({ busy, problem, send }: StartScreenProps) {
   const { t } = useI18n();
   const [deviceName, setDeviceName] = useState('');
+  usePreloadQrCode();
   return (
     <Screen step={busy ? 'creating' : 'start'} heading={t.start.heading}>
       <p className="pie-text">{t.start.intro}</p>
