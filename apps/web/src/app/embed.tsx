@@ -1,4 +1,5 @@
 // The iframe page (embed.html): the widget plus its postMessage conversation with the host page.
+import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { takeLaunchTokenFromFragment } from '../features/embedding/take-launch-token-from-fragment';
@@ -21,6 +22,6 @@ const host =
 await startMockApiInMockMode();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EmbeddedApp host={host} launchToken={launchToken} {...readPageOptions(window.location)} />
+    <EmbeddedApp queryClient={new QueryClient()} host={host} launchToken={launchToken} {...readPageOptions(window.location)} />
   </StrictMode>,
 );

@@ -3,6 +3,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../testing/mocks/server';
+import { createTestQueryClient } from '../testing/query-client';
 import { EmbeddedApp } from './embedded-app';
 
 const portal = 'https://portal.example.com';
@@ -12,7 +13,7 @@ function renderEmbedded() {
   const parent = { postMessage: vi.fn() };
   const host = { self: window, parent, parentOrigin: portal };
   const user = userEvent.setup();
-  render(<EmbeddedApp host={host} />);
+  render(<EmbeddedApp queryClient={createTestQueryClient()} host={host} />);
   return { parent, user };
 }
 
@@ -62,7 +63,13 @@ describe('the widget in an iframe', () => {
   it('posts nothing when the page around it is not an allowed host', async () => {
     mockApi.reset({ scenario: 'launch-token', config: { embedOrigins: [portal] } });
     const parent = { postMessage: vi.fn() };
-    render(<EmbeddedApp host={{ self: window, parent, parentOrigin: 'https://evil.example.net' }} launchToken={MOCK_LAUNCH_TOKEN} />);
+    render(
+      <EmbeddedApp
+        queryClient={createTestQueryClient()}
+        host={{ self: window, parent, parentOrigin: 'https://evil.example.net' }}
+        launchToken={MOCK_LAUNCH_TOKEN}
+      />,
+    );
     await screen.findByRole('heading', { name: 'Set up your authenticator app' });
     expect(parent.postMessage).not.toHaveBeenCalled();
   });

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { createParentBridge, type ParentBridge, type ParentBridgeOptions } from '../features/embedding/parent-bridge';
 import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
-import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
+import { EnrollmentApp, type EnrollmentAppProps } from './enrollment-app';
 
-export interface EmbeddedAppProps extends Omit<WidgetOptions, 'onReady' | 'onEnrolled' | 'onCancelled' | 'ref'> {
+export interface EmbeddedAppProps extends Omit<EnrollmentAppProps, 'onReady' | 'onEnrolled' | 'onCancelled' | 'ref'> {
   /** The host page around the iframe; absent when the page is not framed. */
   host?: Omit<ParentBridgeOptions, 'onLaunchToken'>;
 }

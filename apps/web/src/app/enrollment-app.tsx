@@ -1,3 +1,4 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { Theme } from '../components/widget-root';
 import { WidgetRoot } from '../components/widget-root';
 import { EnrollmentWidget } from '../features/enrollment/components/enrollment-widget';
@@ -15,13 +16,20 @@ export interface WidgetOptions extends UseEnrollmentOptions {
   theme?: Theme;
 }
 
+export interface EnrollmentAppProps extends WidgetOptions {
+  /** The widget's server state. Each entry point creates one per mounted widget, so two widgets share nothing. */
+  queryClient: QueryClient;
+}
+
 /** The widget with its providers: what every entry point (page, iframe, script tag) renders. */
-export function EnrollmentApp({ locale, messages, theme, ...flowOptions }: WidgetOptions) {
+export function EnrollmentApp({ locale, messages, theme, queryClient, ...flowOptions }: EnrollmentAppProps) {
   return (
-    <I18nProvider locale={locale} messages={messages}>
-      <WidgetRoot theme={theme}>
-        <EnrollmentWidget {...flowOptions} />
-      </WidgetRoot>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider locale={locale} messages={messages}>
+        <WidgetRoot theme={theme}>
+          <EnrollmentWidget {...flowOptions} />
+        </WidgetRoot>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,8 +1,14 @@
-import { MOCK_CORRECT_CODE } from '@pi-enroll/mock-api';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { MOCK_CORRECT_CODE, problemResponse } from '@pi-enroll/mock-api';
+import { apiPaths } from '@pi-enroll/shared/api-paths';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { useMemo } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { mockApi } from '../testing/mocks/server';
-import { useEnrollment } from './headless';
+import { mockApi, server } from '../testing/mocks/server';
+import { createTestQueryClient } from '../testing/query-client';
+import { createApiClient, sessionQueryOptions, useEnrollment } from './headless';
 
 describe('useEnrollment() without the bundled screens', () => {
   it('walks the same flow: start, scan, code, done', async () => {
@@ -37,5 +43,66 @@ describe('useEnrollment() without the bundled screens', () => {
     await waitFor(() =>
       expect(result.current.state).toMatchObject({ current: 'enterCode', problem: { code: 'invalid_code', attemptsLeft: 2 } }),
     );
+  });
+
+  it('shares the host app’s QueryClient, whose session query shows the new token once the code is confirmed', async () => {
+    /** A host page: its own list of the user's sign-in methods, and its own buttons for the flow. */
+    function HostPage() {
+      const api = useMemo(() => createApiClient('.'), []);
+      const session = useQuery(sessionQueryOptions(api));
+      const { state, send } = useEnrollment();
+      return (
+        <>
+          {session.status === 'error' && <p role="alert">{session.error.problem.code}</p>}
+          <ul aria-label="Your sign-in methods">
+            {session.data?.tokens.map((token) => <li key={token.serial}>{token.serial}</li>)}
+          </ul>
+          {state.current === 'start' && <button onClick={() => send({ type: 'startRequested' })}>Add an app</button>}
+          {state.current === 'scan' && <button onClick={() => send({ type: 'scanConfirmed' })}>I scanned it</button>}
+          {state.current === 'enterCode' && (
+            <button onClick={() => send({ type: 'codeSubmitted', code: MOCK_CORRECT_CODE })}>Send the code</button>
+          )}
+          {state.current === 'done' && <p>Done</p>}
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={createTestQueryClient()}>
+        <HostPage />
+      </QueryClientProvider>,
+    );
+    const methods = screen.getByRole('list', { name: 'Your sign-in methods' });
+    await user.click(await screen.findByRole('button', { name: 'Add an app' }));
+    await user.click(await screen.findByRole('button', { name: 'I scanned it' }));
+    expect(within(methods).queryAllByRole('listitem')).toEqual([]);
+
+    await user.click(await screen.findByRole('button', { name: 'Send the code' }));
+    await screen.findByText('Done');
+    expect(await within(methods).findByRole('listitem')).toHaveTextContent('TOTP00000001');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps its own rules under a host QueryClient that retries: failures show at once, a code is sent once', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3 }, mutations: { retry: 3 } } });
+    server.use(http.get(`*${apiPaths.config}`, () => problemResponse('upstream_unavailable'), { once: true }));
+    const verifications = { count: 0 };
+    server.use(
+      http.post(`*${apiPaths.verifyEnrollment}`, () => {
+        verifications.count += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const { result } = renderHook(() => useEnrollment({ queryClient }));
+    await waitFor(() => expect(result.current.state).toMatchObject({ current: 'unavailable', problem: { code: 'upstream_unavailable' } }));
+
+    act(() => result.current.send({ type: 'retryRequested' }));
+    await waitFor(() => expect(result.current.state.current).toBe('start'));
+    act(() => result.current.send({ type: 'startRequested' }));
+    await waitFor(() => expect(result.current.state.current).toBe('scan'));
+    act(() => result.current.send({ type: 'scanConfirmed' }));
+    act(() => result.current.send({ type: 'codeSubmitted', code: MOCK_CORRECT_CODE }));
+    await waitFor(() => expect(result.current.state).toMatchObject({ current: 'enterCode', problem: { code: 'network_error' } }));
+    expect(verifications.count).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 // The standalone page (index.html), as the BFF serves it at BASE_PATH.
+import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { takeLaunchTokenFromFragment } from '../features/embedding/take-launch-token-from-fragment';
@@ -11,6 +12,6 @@ const launchToken = takeLaunchTokenFromFragment(window.location, window.history)
 await startMockApiInMockMode();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EnrollmentApp launchToken={launchToken} {...readPageOptions(window.location)} />
+    <EnrollmentApp queryClient={new QueryClient()} launchToken={launchToken} {...readPageOptions(window.location)} />
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 // The script-tag build (widget.js): `mount(element, options)` and the `<pi-enroll-widget>` custom element.
+import { QueryClient } from '@tanstack/react-query';
 import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Theme } from '../components/widget-root';
@@ -6,6 +7,10 @@ import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollme
 import type { MessageOverrides } from '../lib/i18n/merge-messages';
 import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
 
+/**
+ * `queryClient`: by default each mounted widget has its own, so two widgets on a page share nothing; pass one to
+ * share it on purpose (e.g. with the host's own TanStack Query cache).
+ */
 export type MountOptions = Omit<WidgetOptions, 'ref'>;
 
 export interface MountedWidget extends EnrollmentHandle {
@@ -22,17 +27,23 @@ const scriptDirectory = (() => {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 })();
 
-export function mount(element: HTMLElement, options: MountOptions = {}): MountedWidget {
+export function mount(element: HTMLElement, { queryClient, ...options }: MountOptions = {}): MountedWidget {
   const root = createRoot(element);
   const widget = createRef<EnrollmentHandle>();
-  root.render(<EnrollmentApp apiBase={scriptDirectory} {...options} ref={widget} />);
+  const client = queryClient ?? new QueryClient();
+  root.render(<EnrollmentApp apiBase={scriptDirectory} {...options} queryClient={client} ref={widget} />);
+  const unmount = () => {
+    root.unmount();
+    // Our own cache holds the session, a pending secret included: nothing of it outlives the widget.
+    if (!queryClient) client.clear();
+  };
   return {
     handOverLaunchToken: (launchToken) => widget.current?.handOverLaunchToken(launchToken),
     async close() {
       await widget.current?.close();
-      root.unmount();
+      unmount();
     },
-    unmount: () => root.unmount(),
+    unmount,
   };
 }
 

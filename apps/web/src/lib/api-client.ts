@@ -26,6 +26,9 @@ export interface ApiRequest {
 }
 
 export interface ApiClient {
+  /** The BFF's absolute URL (ending in `/`); part of every cache key, so two BFFs never share an entry. */
+  readonly baseUrl: string;
+  /** Resolves with the JSON answer; rejects with an `ApiProblemError`, and nothing else. */
   request<T>(path: string, init?: ApiRequest): Promise<T>;
 }
 
@@ -63,6 +66,7 @@ export function createApiClient(baseUrl: string): ApiClient {
   const base = new URL(baseUrl, document.baseURI);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return {
+    baseUrl: base.href,
     async request<T>(path: string, init: ApiRequest = {}): Promise<T> {
       let response: Response;
       try {
@@ -77,7 +81,13 @@ export function createApiClient(baseUrl: string): ApiClient {
         throw new ApiProblemError({ code: 'network_error' });
       }
       if (!response.ok) throw new ApiProblemError(await problemFrom(response));
-      return (response.status === 204 ? undefined : await response.json()) as T;
+      if (response.status === 204) return undefined as T;
+      try {
+        return (await response.json()) as T;
+      } catch {
+        // A 200 that is not JSON (a proxy's page, a cut connection): still a problem the flow can show.
+        throw new ApiProblemError({ code: 'internal_error' });
+      }
     },
   };
 }

@@ -1,10 +1,30 @@
 import { apiPaths } from '@pi-enroll/shared/api-paths';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
+import { sessionQueryOptions } from './get-session';
+import { bffKey, flowOwnedRequest } from './request-policy';
+
+export interface CancelEnrollmentOptions {
+  /** Lets the request outlive the page (closing the tab or the widget). */
+  keepalive?: boolean;
+}
 
 /**
  * `DELETE /enrollment`: removes the pending token so it cannot lock the user out. Idempotent, so it is also
  * sent when the widget closes; `keepalive` lets that request outlive the page.
  */
-export function cancelEnrollment(api: ApiClient, options: { keepalive?: boolean } = {}): Promise<void> {
+export function cancelEnrollment(api: ApiClient, options: CancelEnrollmentOptions = {}): Promise<void> {
   return api.request<void>(apiPaths.enrollment, { method: 'DELETE', keepalive: options.keepalive ?? false });
+}
+
+export function useCancelEnrollment(api: ApiClient, queryClient: QueryClient) {
+  return useMutation(
+    {
+      mutationKey: [...bffKey(api), 'cancel-enrollment'],
+      mutationFn: (options: CancelEnrollmentOptions) => cancelEnrollment(api, options),
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey }),
+      ...flowOwnedRequest,
+    },
+    queryClient,
+  );
 }

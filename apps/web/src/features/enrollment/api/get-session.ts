@@ -1,6 +1,8 @@
 import type { Session } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
+import { queryOptions } from '@tanstack/react-query';
 import { ApiProblemError, type ApiClient } from '../../../lib/api-client';
+import { bffKey, flowOwnedRequest } from './request-policy';
 
 /** `GET /session`: who is signed in, their tokens and any unfinished enrollment; `null` when nobody is. */
 export async function getSession(api: ApiClient): Promise<Session | null> {
@@ -10,4 +12,18 @@ export async function getSession(api: ApiClient): Promise<Session | null> {
     if (error instanceof ApiProblemError && error.problem.code === 'unauthenticated') return null;
     throw error;
   }
+}
+
+/**
+ * The session, pending enrollment included (`session.pending`: the BFF has no separate read for it). Always
+ * read afresh when the flow asks (signing in changes it), and invalidated by every write of the enrollment, so
+ * a host that shows it (e.g. the user's tokens) sees the new token once the code was confirmed.
+ */
+export function sessionQueryOptions(api: ApiClient) {
+  return queryOptions({
+    queryKey: [...bffKey(api), 'session'] as const,
+    queryFn: () => getSession(api),
+    staleTime: 0,
+    ...flowOwnedRequest,
+  });
 }

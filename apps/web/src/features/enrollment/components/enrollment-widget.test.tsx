@@ -359,6 +359,30 @@ describe('when enrolling is not possible', () => {
     expect(screen.getByRole('button', { name: 'Start setup' })).toBeEnabled();
   });
 
+  it('sends the start again when the user tries again after privacyIDEA was unreachable, and goes on', async () => {
+    server.use(http.post(`*${apiPaths.enrollment}`, () => problemResponse('upstream_unavailable'), { once: true }));
+    const starts = countRequests('POST', apiPaths.enrollment);
+    const { user } = renderWidget();
+    await user.click(await screen.findByRole('button', { name: 'Start setup' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The sign-in server cannot be reached right now.');
+
+    await user.click(screen.getByRole('button', { name: 'Start setup' }));
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: qrName })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(starts.count).toBe(2);
+  });
+
+  it('reads the config again on "Try again" when it could not be loaded', async () => {
+    server.use(http.get(`*${apiPaths.config}`, () => problemResponse('upstream_unavailable'), { once: true }));
+    const configs = countRequests('GET', apiPaths.config);
+    const { user } = renderWidget();
+    expect(await screen.findByRole('heading', { name: 'Setup is not available right now' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
+    expect(configs.count).toBe(2);
+  });
+
   it('keeps the code and allows sending it again when the network fails while confirming', async () => {
     server.use(http.post(`*${apiPaths.verifyEnrollment}`, () => HttpResponse.error(), { once: true }));
     const { user } = renderWidget();

@@ -1,12 +1,32 @@
-import type { ClientConfig, EnrollmentConfirmed } from '@pi-enroll/shared';
-import { useEffect, useEffectEvent, useImperativeHandle, useMemo, useReducer, useRef, useState, type Ref } from 'react';
-import { createApiClient, problemOf, type ApiClient } from '../../../lib/api-client';
-import { cancelEnrollment } from '../api/cancel-enrollment';
-import { confirmEnrollment } from '../api/confirm-enrollment';
-import { createSession } from '../api/create-session';
-import { getClientConfig } from '../api/get-client-config';
-import { getSession } from '../api/get-session';
-import { startEnrollment } from '../api/start-enrollment';
+import type {
+  ClientConfig,
+  CreateSessionRequest,
+  Enrollment,
+  EnrollmentConfirmed,
+  Session,
+  StartEnrollmentRequest,
+  VerifyEnrollmentRequest,
+} from '@pi-enroll/shared';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import {
+  use,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useImperativeHandle,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
+import { createApiClient, problemOf } from '../../../lib/api-client';
+import { useCancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
+import { useConfirmEnrollment } from '../api/confirm-enrollment';
+import { useCreateSession } from '../api/create-session';
+import { clientConfigQueryOptions } from '../api/get-client-config';
+import { sessionQueryOptions } from '../api/get-session';
+import { useStartEnrollment } from '../api/start-enrollment';
 import {
   enrollmentReducer,
   initialFlowState,
@@ -24,6 +44,12 @@ export interface UseEnrollmentOptions {
   apiBase?: string;
   /** Signs in before anything else (the host page's hand-over). */
   launchToken?: string;
+  /**
+   * Where the BFF's server state lives (config, session, the writes). Default: the client of the nearest
+   * `<QueryClientProvider>`, else one of the hook's own, so no provider is needed. Pass one to share the cache
+   * with your app (e.g. to show `sessionQueryOptions`), or to keep two widgets under one provider apart.
+   */
+  queryClient?: QueryClient;
   /** The config is known: the host may now send a launch token. */
   onReady?: (config: ClientConfig) => void;
   onEnrolled?: (confirmation: EnrollmentConfirmed) => void;
@@ -52,15 +78,41 @@ export interface EnrollmentController {
 /**
  * The headless enrollment: the flow machine plus the requests its busy states stand for. Any UI (the bundled
  * one, a host's own) renders `state` and calls `send`.
+ *
+ * The machine is the one source of truth for the flow: TanStack Query runs the requests (reads through
+ * `queryOptions`, writes through `useMutation`) and caches the server state, and each outcome becomes a typed
+ * event for the machine. Pending and error states are the machine's, never read from a query.
  */
 export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentController {
   const { apiBase = '.', launchToken, onCancelled } = options;
+  const queryClient = useQueryClientOrOwn(options.queryClient);
   const api = useMemo(() => createApiClient(apiBase), [apiBase]);
   const [state, dispatch] = useReducer(enrollmentReducer, launchToken, initialFlowState);
+  // The config the flow loaded (through the query cache). Kept here rather than read with `useQuery`: the
+  // flow decides when it is fetched, and a query observer would add 2.3 KB gzip to a widget near its budget.
   const [config, setConfig] = useState<ClientConfig>();
+  const signIn = useCreateSession(api, queryClient);
+  const start = useStartEnrollment(api, queryClient);
+  const confirm = useConfirmEnrollment(api, queryClient);
+  const cancel = useCancelEnrollment(api, queryClient);
 
   const enterState = useEffectEvent((entered: FlowState) => {
-    void runRequests(api, entered, dispatch, {
+    const requests: BffRequests = {
+      config: () => queryClient.fetchQuery(clientConfigQueryOptions(api)),
+      session: () => queryClient.fetchQuery(sessionQueryOptions(api)),
+      async signIn(credentials) {
+        try {
+          await signIn.mutateAsync(credentials);
+        } finally {
+          // The variables hold a password or a launch token: drop them once the answer is in.
+          signIn.reset();
+        }
+      },
+      start: start.mutateAsync,
+      confirm: confirm.mutateAsync,
+      cancel: cancel.mutateAsync,
+    };
+    void runRequests(requests, entered, dispatch, {
       configLoaded: (loaded) => {
         setConfig(loaded);
         options.onReady?.(loaded);
@@ -94,20 +146,59 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     return () => window.removeEventListener('online', retry);
   }, [waitingForNetwork]);
 
+  const { reset: resetStart } = start;
+  const { reset: resetConfirm } = confirm;
+  const { reset: resetCancel } = cancel;
+  const send = useCallback(
+    (event: UserEvent) => {
+      // "Try again" and "Start again" leave the failed or finished attempt behind: its error, its data (a secret)
+      // and its variables (a code) go too. The flow then sends a fresh request.
+      if (event.type === 'retryRequested' || event.type === 'restartRequested') {
+        resetStart();
+        resetConfirm();
+        resetCancel();
+      }
+      dispatch(event);
+    },
+    [resetStart, resetConfirm, resetCancel],
+  );
+
+  const { mutateAsync: cancelNow } = cancel;
   useImperativeHandle(
     options.ref,
     () => ({
       handOverLaunchToken: (token) => dispatch({ type: 'launchTokenReceived', launchToken: token }),
       async close() {
         if (!pendingEnrollmentOf(state)) return;
-        await cancelEnrollment(api, { keepalive: true }).catch(() => undefined);
+        await cancelNow({ keepalive: true }).catch(() => undefined);
         onCancelled?.();
       },
     }),
-    [api, state, onCancelled],
+    [cancelNow, state, onCancelled],
   );
 
-  return { state, config, send: dispatch };
+  return { state, config, send };
+}
+
+/**
+ * The client given, else the provider's, else one of the hook's own: the headless hook works in a host app with
+ * or without TanStack Query of its own. (An idle QueryClient is a few empty maps; observers keep the client
+ * they were created with, so it must not change between renders.)
+ */
+function useQueryClientOrOwn(given: QueryClient | undefined): QueryClient {
+  const provided = use(QueryClientContext);
+  const [own] = useState(() => new QueryClient());
+  return given ?? provided ?? own;
+}
+
+/** The BFF requests the flow makes, as TanStack Query runs them (see `useEnrollment`). */
+interface BffRequests {
+  config(): Promise<ClientConfig>;
+  session(): Promise<Session | null>;
+  signIn(credentials: CreateSessionRequest): Promise<void>;
+  start(request: StartEnrollmentRequest): Promise<Enrollment>;
+  confirm(request: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed>;
+  cancel(options: CancelEnrollmentOptions): Promise<void>;
 }
 
 interface Notifications {
@@ -118,7 +209,7 @@ interface Notifications {
 
 /** The request (or notification) a state stands for, and the event its outcome becomes. */
 async function runRequests(
-  api: ApiClient,
+  requests: BffRequests,
   state: FlowState,
   dispatch: (event: FlowEvent) => void,
   notify: Notifications,
@@ -127,14 +218,14 @@ async function runRequests(
     case 'loading': {
       let config: ClientConfig;
       try {
-        config = await getClientConfig(api);
+        config = await requests.config();
       } catch (error) {
         dispatch({ type: 'loadFailed', problem: problemOf(error) });
         return;
       }
       if (state.launchToken && config.identityModes.includes('launch-token')) {
         try {
-          await createSession(api, { launchToken: state.launchToken });
+          await requests.signIn({ launchToken: state.launchToken });
         } catch (error) {
           notify.configLoaded(config);
           dispatch({ type: 'signInFailed', problem: problemOf(error) });
@@ -142,7 +233,7 @@ async function runRequests(
         }
       }
       try {
-        const session = await getSession(api);
+        const session = await requests.session();
         notify.configLoaded(config);
         dispatch({ type: 'loaded', session });
       } catch (error) {
@@ -152,8 +243,8 @@ async function runRequests(
     }
     case 'signingIn':
       try {
-        await createSession(api, state.credentials);
-        const session = await getSession(api);
+        await requests.signIn(state.credentials);
+        const session = await requests.session();
         // Signed in but no session: the browser dropped the cookie (e.g. third-party cookies blocked in an iframe).
         dispatch(session ? { type: 'signedIn', session } : { type: 'signInFailed', problem: { code: 'unauthenticated' } });
       } catch (error) {
@@ -163,7 +254,7 @@ async function runRequests(
     case 'creating':
       try {
         const description = state.description?.trim();
-        const enrollment = await startEnrollment(api, { type: 'totp', ...(description ? { description } : {}) });
+        const enrollment = await requests.start({ type: 'totp', ...(description ? { description } : {}) });
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
         dispatch({ type: 'startFailed', problem: problemOf(error) });
@@ -171,7 +262,7 @@ async function runRequests(
       return;
     case 'confirming':
       try {
-        dispatch({ type: 'enrollmentConfirmed', confirmation: await confirmEnrollment(api, { code: state.code }) });
+        dispatch({ type: 'enrollmentConfirmed', confirmation: await requests.confirm({ code: state.code }) });
       } catch (error) {
         dispatch({ type: 'confirmFailed', problem: problemOf(error) });
       }
@@ -179,7 +270,7 @@ async function runRequests(
     case 'cancelling':
     case 'discarding':
       try {
-        await cancelEnrollment(api);
+        await requests.cancel({});
         dispatch({ type: 'cancelCompleted' });
       } catch (error) {
         dispatch({ type: 'cancelFailed', problem: problemOf(error) });
@@ -187,7 +278,7 @@ async function runRequests(
       return;
     case 'expired':
       // The server removes expired enrollments too; asking again costs nothing and leaves no token behind.
-      await cancelEnrollment(api).catch(() => undefined);
+      await requests.cancel({}).catch(() => undefined);
       return;
     case 'done':
       notify.enrolled(state.confirmation);
