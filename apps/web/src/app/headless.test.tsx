@@ -38,6 +38,8 @@ describe('useEnrollment() without the bundled screens', () => {
     const { result } = renderHook(() => useEnrollment());
     await waitFor(() => expect(result.current.state.current).toBe('resume'));
     act(() => result.current.send({ type: 'resumeAccepted' }));
+    expect(result.current.state.current).toBe('resuming');
+    await waitFor(() => expect(result.current.state.current).toBe('scan'));
     act(() => result.current.send({ type: 'scanConfirmed' }));
     act(() => result.current.send({ type: 'codeSubmitted', code: '000000' }));
     await waitFor(() =>

@@ -77,6 +77,7 @@ export function galleryEntries(now: number): GalleryEntry[] {
     { title: 'start — rate limited', state: { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } } },
     { title: 'creating', state: { current: 'creating' } },
     { title: 'resume', state: { current: 'resume', enrollment } },
+    { title: 'resuming', state: { current: 'resuming', enrollment } },
     { title: 'discarding', state: { current: 'discarding', enrollment } },
     { title: 'scan', state: { current: 'scan', enrollment } },
     { title: 'scan — can’t scan, non-default parameters', state: { current: 'scan', enrollment: unusualEnrollment }, openDetails: true },

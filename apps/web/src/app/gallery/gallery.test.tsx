@@ -13,6 +13,7 @@ const everyStep: Record<FlowStep, true> = {
   start: true,
   creating: true,
   resume: true,
+  resuming: true,
   discarding: true,
   scan: true,
   enterCode: true,

@@ -1,7 +1,7 @@
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
-import { sessionQueryOptions } from './get-session';
+import { invalidateEnrollmentReads } from './invalidate-enrollment-reads';
 import { bffKey, flowOwnedRequest } from './request-policy';
 
 export interface CancelEnrollmentOptions {
@@ -22,7 +22,7 @@ export function useCancelEnrollment(api: ApiClient, queryClient: QueryClient) {
     {
       mutationKey: [...bffKey(api), 'cancel-enrollment'],
       mutationFn: (options: CancelEnrollmentOptions) => cancelEnrollment(api, options),
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey }),
+      onSettled: () => invalidateEnrollmentReads(queryClient, api),
       ...flowOwnedRequest,
     },
     queryClient,

@@ -2,7 +2,7 @@ import type { EnrollmentConfirmed, VerifyEnrollmentRequest } from '@pi-enroll/sh
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
-import { sessionQueryOptions } from './get-session';
+import { invalidateEnrollmentReads } from './invalidate-enrollment-reads';
 import { bffKey, flowOwnedRequest } from './request-policy';
 
 /** `POST /enrollment/verify`: the code from the app; only a right one makes the token usable. */
@@ -15,8 +15,7 @@ export function useConfirmEnrollment(api: ApiClient, queryClient: QueryClient) {
     {
       mutationKey: [...bffKey(api), 'confirm-enrollment'],
       mutationFn: (request: VerifyEnrollmentRequest) => confirmEnrollment(api, request),
-      // Right: a new token and no pending enrollment. Wrong: one attempt fewer, or the enrollment removed.
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey }),
+      onSettled: () => invalidateEnrollmentReads(queryClient, api),
       ...flowOwnedRequest,
     },
     queryClient,

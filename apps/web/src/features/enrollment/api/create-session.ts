@@ -2,7 +2,7 @@ import type { CreateSessionRequest } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
-import { sessionQueryOptions } from './get-session';
+import { invalidateEnrollmentReads } from './invalidate-enrollment-reads';
 import { bffKey, flowOwnedRequest } from './request-policy';
 
 /** `POST /session`: signs in with a launch token, a password (plus an OTP on step-up) or a demo user. */
@@ -17,7 +17,7 @@ export function useCreateSession(api: ApiClient, queryClient: QueryClient) {
       mutationFn: (credentials: CreateSessionRequest) => createSession(api, credentials),
       // The variables are a password or a launch token: gone from the cache as soon as nothing observes them.
       gcTime: 0,
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey }),
+      onSettled: () => invalidateEnrollmentReads(queryClient, api),
       ...flowOwnedRequest,
     },
     queryClient,

@@ -15,9 +15,8 @@ export async function getSession(api: ApiClient): Promise<Session | null> {
 }
 
 /**
- * The session, pending enrollment included (`session.pending`: the BFF has no separate read for it). Always
- * read afresh when the flow asks (signing in changes it), and invalidated by every write of the enrollment, so
- * a host that shows it (e.g. the user's tokens) sees the new token once the code was confirmed.
+ * The session. Always read afresh when the flow asks (signing in changes it), and invalidated by every write,
+ * so a host that shows it (e.g. the user's tokens) sees the new token once the code was confirmed.
  */
 export function sessionQueryOptions(api: ApiClient) {
   return queryOptions({

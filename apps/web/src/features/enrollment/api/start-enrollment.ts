@@ -2,7 +2,7 @@ import type { Enrollment, StartEnrollmentRequest } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
-import { sessionQueryOptions } from './get-session';
+import { invalidateEnrollmentReads } from './invalidate-enrollment-reads';
 import { bffKey, flowOwnedRequest } from './request-policy';
 
 /** `POST /enrollment`: a new pending TOTP token, or the one already pending (the BFF makes this idempotent). */
@@ -15,8 +15,7 @@ export function useStartEnrollment(api: ApiClient, queryClient: QueryClient) {
     {
       mutationKey: [...bffKey(api), 'start-enrollment'],
       mutationFn: (request: StartEnrollmentRequest) => startEnrollment(api, request),
-      // The session now has a pending enrollment.
-      onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey }),
+      onSettled: () => invalidateEnrollmentReads(queryClient, api),
       ...flowOwnedRequest,
     },
     queryClient,

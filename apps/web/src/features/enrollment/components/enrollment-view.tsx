@@ -54,11 +54,12 @@ function renderState(state: FlowState, config: ClientConfig | undefined, send: (
         />
       );
     case 'resume':
+    case 'resuming':
     case 'discarding':
       return (
         <ResumeScreen
           key="resume"
-          busy={state.current === 'discarding'}
+          step={state.current}
           problem={state.current === 'resume' ? state.problem : undefined}
           send={send}
         />

@@ -312,6 +312,24 @@ describe('an unfinished enrollment', () => {
     expect(screen.getByRole('link', { name: 'Open in authenticator app' })).toHaveAttribute('href', pending.otpauthUri);
   });
 
+  it('says so when it expired before the user came back to it', async () => {
+    mockApi.reset({ scenario: 'resume' });
+    server.use(http.get(`*${apiPaths.enrollment}`, () => problemResponse('enrollment_expired'), { once: true }));
+    const { user } = renderWidget();
+    await user.click(await screen.findByRole('button', { name: 'Continue with the same QR code' }));
+    expect(await screen.findByRole('heading', { name: 'The setup expired' })).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: qrName })).not.toBeInTheDocument();
+  });
+
+  it('starts again when it was ended elsewhere in the meantime', async () => {
+    mockApi.reset({ scenario: 'resume' });
+    server.use(http.get(`*${apiPaths.enrollment}`, () => problemResponse('no_pending_enrollment'), { once: true }));
+    const { user } = renderWidget();
+    await user.click(await screen.findByRole('button', { name: 'Continue with the same QR code' }));
+    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('This setup was ended elsewhere');
+  });
+
   it('or to start over, removing the old token', async () => {
     mockApi.reset({ scenario: 'resume' });
     const { user } = renderWidget();

@@ -7,25 +7,27 @@ import { ProblemAlert } from './problem-alert';
 import { Screen } from './screen';
 
 export interface ResumeScreenProps {
-  busy: boolean;
+  /** `resuming` and `discarding` are busy: the enrollment is being read again, or removed. */
+  step: 'resume' | 'resuming' | 'discarding';
   problem?: FlowProblem;
   send: (event: UserEvent) => void;
 }
 
 /** An unfinished enrollment from earlier: the same QR code again, or a clean start (the old token is removed). */
-export function ResumeScreen({ busy, problem, send }: ResumeScreenProps) {
+export function ResumeScreen({ step, problem, send }: ResumeScreenProps) {
   const { t } = useI18n();
   usePreloadQrCode();
+  const busy = step !== 'resume';
   return (
-    <Screen step={busy ? 'discarding' : 'resume'} heading={t.resume.heading}>
+    <Screen step={step} heading={t.resume.heading}>
       <p className="pie-text">{t.resume.intro}</p>
       {problem && <ProblemAlert problem={problem} />}
       <div className="pie-actions">
         <Button variant="primary" disabled={busy} onClick={() => send({ type: 'resumeAccepted' })}>
-          {t.resume.continue}
+          {step === 'resuming' ? t.common.busy : t.resume.continue}
         </Button>
         <Button disabled={busy} onClick={() => send({ type: 'startOverRequested' })}>
-          {busy ? t.common.busy : t.resume.startOver}
+          {step === 'discarding' ? t.common.busy : t.resume.startOver}
         </Button>
       </div>
     </Screen>

@@ -127,7 +127,37 @@ const transitions: Transition[] = [
     { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } },
   ],
   // resume / discarding
-  ['resume → scan with the same enrollment', { current: 'resume', enrollment }, { type: 'resumeAccepted' }, { current: 'scan', enrollment }],
+  ['resume → resuming', { current: 'resume', enrollment, problem: offline }, { type: 'resumeAccepted' }, { current: 'resuming', enrollment }],
+  [
+    'resuming → scan with the enrollment as it is now',
+    { current: 'resuming', enrollment },
+    { type: 'enrollmentResumed', enrollment: { ...enrollment, attemptsLeft: 2 } },
+    { current: 'scan', enrollment: { ...enrollment, attemptsLeft: 2 } },
+  ],
+  [
+    'resuming → expired when the server says so',
+    { current: 'resuming', enrollment },
+    { type: 'resumeFailed', problem: { code: 'enrollment_expired' } },
+    { current: 'expired' },
+  ],
+  [
+    'resuming → start when the enrollment was ended elsewhere',
+    { current: 'resuming', enrollment },
+    { type: 'resumeFailed', problem: { code: 'no_pending_enrollment' } },
+    { current: 'start', problem: { code: 'no_pending_enrollment' } },
+  ],
+  [
+    'resuming → signedOut when the session ended',
+    { current: 'resuming', enrollment },
+    { type: 'resumeFailed', problem: sessionEnded },
+    { current: 'signedOut', stepUp: false, problem: sessionEnded },
+  ],
+  [
+    'resuming → resume with the problem when the read fails',
+    { current: 'resuming', enrollment },
+    { type: 'resumeFailed', problem: offline },
+    { current: 'resume', enrollment, problem: offline },
+  ],
   [
     'resume → discarding on start over',
     { current: 'resume', enrollment },
@@ -284,6 +314,7 @@ describe('the enrollment flow', () => {
     ['a second code while one is checked', { current: 'confirming', enrollment, code: '123456' }, { type: 'codeSubmitted', code: '123456' }],
     ['the clock while a code is checked (the server decides)', { current: 'confirming', enrollment, code: '123456' }, { type: 'timeRanOut' }],
     ['a second start while one is being created', { current: 'creating' }, { type: 'startRequested' }],
+    ['the clock while the enrollment is read again (the server decides)', { current: 'resuming', enrollment }, { type: 'timeRanOut' }],
     ['a launch token in the middle of an enrollment', { current: 'scan', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
     ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
     ['anything once done', { current: 'done', confirmation }, { type: 'restartRequested' }],

@@ -6,7 +6,8 @@ export type CancelReturnStep = 'scan' | 'enterCode';
 
 /**
  * Every state of the enrollment flow. A state holds exactly the data its screen needs; the busy states
- * (`loading`, `signingIn`, `creating`, `confirming`, `cancelling`, `discarding`) name the one request in flight,
+ * (`loading`, `signingIn`, `creating`, `resuming`, `confirming`, `cancelling`, `discarding`) name the one
+ * request in flight,
  * which the hook sends once per state, so a code can never be submitted twice.
  */
 export type FlowState =
@@ -17,6 +18,7 @@ export type FlowState =
   | { current: 'start'; problem?: FlowProblem }
   | { current: 'creating'; description?: string }
   | { current: 'resume'; enrollment: Enrollment; problem?: FlowProblem }
+  | { current: 'resuming'; enrollment: Enrollment }
   | { current: 'discarding'; enrollment: Enrollment }
   | { current: 'scan'; enrollment: Enrollment }
   | { current: 'enterCode'; enrollment: Enrollment; problem?: FlowProblem }
@@ -55,6 +57,8 @@ export type SystemEvent =
   | { type: 'signInFailed'; problem: FlowProblem }
   | { type: 'enrollmentStarted'; enrollment: Enrollment }
   | { type: 'startFailed'; problem: FlowProblem }
+  | { type: 'enrollmentResumed'; enrollment: Enrollment }
+  | { type: 'resumeFailed'; problem: FlowProblem }
   | { type: 'enrollmentConfirmed'; confirmation: EnrollmentConfirmed }
   | { type: 'confirmFailed'; problem: FlowProblem }
   | { type: 'cancelCompleted' }
@@ -135,10 +139,23 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       return state;
 
     case 'resume':
-      if (event.type === 'resumeAccepted') return { current: 'scan', enrollment: state.enrollment };
+      if (event.type === 'resumeAccepted') return { current: 'resuming', enrollment: state.enrollment };
       if (event.type === 'startOverRequested') return { current: 'discarding', enrollment: state.enrollment };
       if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
       if (event.type === 'timeRanOut') return { current: 'expired' };
+      return state;
+
+    case 'resuming':
+      // The enrollment as privacyIDEA has it now (attempts left), or why it cannot go on.
+      if (event.type === 'enrollmentResumed') return { current: 'scan', enrollment: event.enrollment };
+      if (event.type === 'resumeFailed') {
+        if (event.problem.code === 'enrollment_expired') return { current: 'expired' };
+        // Finished, cancelled or swept elsewhere since the page loaded: only a new enrollment goes on.
+        if (event.problem.code === 'no_pending_enrollment') return { current: 'start', problem: event.problem };
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { current: 'resume', enrollment: state.enrollment, problem: event.problem };
+      }
+      // As while a code is checked: the server's answer decides, not the local clock.
       return state;
 
     case 'discarding':

@@ -25,6 +25,7 @@ import { useCancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel
 import { useConfirmEnrollment } from '../api/confirm-enrollment';
 import { useCreateSession } from '../api/create-session';
 import { clientConfigQueryOptions } from '../api/get-client-config';
+import { pendingEnrollmentQueryOptions } from '../api/get-pending-enrollment';
 import { sessionQueryOptions } from '../api/get-session';
 import { useStartEnrollment } from '../api/start-enrollment';
 import {
@@ -100,6 +101,7 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     const requests: BffRequests = {
       config: () => queryClient.fetchQuery(clientConfigQueryOptions(api)),
       session: () => queryClient.fetchQuery(sessionQueryOptions(api)),
+      pendingEnrollment: () => queryClient.fetchQuery(pendingEnrollmentQueryOptions(api)),
       async signIn(credentials) {
         try {
           await signIn.mutateAsync(credentials);
@@ -195,6 +197,7 @@ function useQueryClientOrOwn(given: QueryClient | undefined): QueryClient {
 interface BffRequests {
   config(): Promise<ClientConfig>;
   session(): Promise<Session | null>;
+  pendingEnrollment(): Promise<Enrollment>;
   signIn(credentials: CreateSessionRequest): Promise<void>;
   start(request: StartEnrollmentRequest): Promise<Enrollment>;
   confirm(request: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed>;
@@ -258,6 +261,13 @@ async function runRequests(
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
         dispatch({ type: 'startFailed', problem: problemOf(error) });
+      }
+      return;
+    case 'resuming':
+      try {
+        dispatch({ type: 'enrollmentResumed', enrollment: await requests.pendingEnrollment() });
+      } catch (error) {
+        dispatch({ type: 'resumeFailed', problem: problemOf(error) });
       }
       return;
     case 'confirming':

@@ -1,0 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../lib/api-client';
+import { pendingEnrollmentQueryOptions } from './get-pending-enrollment';
+import { sessionQueryOptions } from './get-session';
+
+/**
+ * After any write (sign in, start, confirm, cancel), successful or not, the session (its user, tokens and
+ * pending enrollment) and the pending enrollment may have changed on the server: whoever shows them reads them
+ * again. Not awaited: the flow goes on with the write's own answer.
+ */
+export function invalidateEnrollmentReads(queryClient: QueryClient, api: ApiClient): void {
+  void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey });
+  void queryClient.invalidateQueries({ queryKey: pendingEnrollmentQueryOptions(api).queryKey });
+}
