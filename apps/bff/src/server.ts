@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
-import { startEmbeddedSimulator } from './dev/embedded-simulator.js';
+import type { startEmbeddedSimulator } from './dev/embedded-simulator.js';
 
 /** How long requests in flight may take to finish after SIGTERM; keep it below the orchestrator's grace period. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
 
   let embedded: Awaited<ReturnType<typeof startEmbeddedSimulator>> | undefined;
   if (config.privacyidea.url === undefined) {
+    // Loaded only here: a production process against a real privacyIDEA never carries the simulator.
+    const { startEmbeddedSimulator } = await import('./dev/embedded-simulator.js');
     embedded = await startEmbeddedSimulator();
     config = { ...config, privacyidea: { ...config.privacyidea, url: embedded.simulator.url, adminUser: embedded.simulator.demoCredentials.admin.username, adminPassword: embedded.simulator.demoCredentials.admin.password } };
   }

@@ -59,7 +59,7 @@ export default fp(
       const expiresAt = Math.min(refreshed.createdAt + settings.maxSeconds * 1000, now + settings.idleSeconds * 1000);
       const secure = isSecureContext(this.request);
       this.request.session = refreshed;
-      this.setCookie(cookieName(secure), await sealer.seal(refreshed, expiresAt), {
+      this.setCookie(cookieName(secure), sealer.seal(refreshed, expiresAt), {
         path: basePath,
         httpOnly: true,
         secure,
@@ -76,7 +76,7 @@ export default fp(
     app.addHook('onRequest', async (request) => {
       const value = request.cookies[cookieName(isSecureContext(request))];
       if (value === undefined) return;
-      const session = await sealer.open(value);
+      const session = sealer.open(value);
       if (session === undefined) return;
       const now = app.clock.now();
       const idle = now - session.lastSeenAt > settings.idleSeconds * 1000;

@@ -8,8 +8,11 @@ import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
 import { PasswordLogin } from '../identity/password-login.js';
 import { RedisUsedTokenIds } from '../identity/redis-used-token-ids.js';
 import { InMemoryUsedTokenIds } from '../identity/used-token-ids.js';
-import type { SessionData } from '../session/session-data.js';
+import type { SessionData, TokenSnapshot } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
+
+/** How stale the cookie's token snapshot and last-seen time may get before GET /session writes them again. */
+const SNAPSHOT_REFRESH_MS = 30_000;
 
 /** Sign-in, who-am-I and sign-out. The user is only ever taken from a verified credential, then from the session. */
 const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
@@ -66,9 +69,9 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
   );
 
   app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...commonProblems } } }, async (request, reply) => {
-    let session = app.requireSession(request);
-    const { tokens, snapshot } = await app.enrollment.snapshotTokens(session.user, request.id);
-    session = { ...session, tokens: snapshot };
+    const stored = app.requireSession(request);
+    const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
+    let session: SessionData = { ...stored, tokens: snapshot };
     const pending = session.pending;
     const pendingToken = pending === undefined ? undefined : tokens.find((token) => token.serial === pending.serial);
     const stillPending = pending !== undefined && pendingToken !== undefined && app.clock.now() < pending.expiresAt;
@@ -76,7 +79,9 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
       const { pending: _gone, ...rest } = session;
       session = rest;
     }
-    await reply.saveSession(session);
+    // Sealing a new cookie on every poll is wasted work: only when something changed, or to keep the idle
+    // timeout sliding and the snapshot fresh enough for the next start.
+    if (pending !== session.pending || needsRefresh(stored, snapshot, app.clock.now())) await reply.saveSession(session);
     const body: Session = {
       user: { username: session.user.username, realm: session.user.realm ?? '' },
       tokens: tokens
@@ -103,3 +108,15 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
 };
 
 export default sessionRoutes;
+
+/** Whether GET /session must write the cookie again although the enrollment state did not change. */
+function needsRefresh(stored: SessionData, snapshot: TokenSnapshot, now: number): boolean {
+  const previous = stored.tokens;
+  return (
+    previous === undefined ||
+    previous.hasUsableToken !== snapshot.hasUsableToken ||
+    previous.unconfirmedSerials.join() !== snapshot.unconfirmedSerials.join() ||
+    now - previous.checkedAt > SNAPSHOT_REFRESH_MS ||
+    now - stored.lastSeenAt > SNAPSHOT_REFRESH_MS
+  );
+}

@@ -135,7 +135,7 @@ describe("nobody reaches another user's enrollment through the cookie", () => {
     };
     const exp = Math.floor(stack.clock.now() / 1000) + 600;
     const forgedCookies = {
-      'sealed with another secret': await new SessionSealer('another-deployment-secret-0123456789abcdef', stack.clock).seal(
+      'sealed with another secret': new SessionSealer('another-deployment-secret-0123456789abcdef', stack.clock).seal(
         sessionClaim as never,
         stack.clock.now() + 600_000,
       ),
