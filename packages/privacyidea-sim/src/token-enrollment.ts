@@ -16,7 +16,7 @@ export const VERIFY_ENROLLMENT_MESSAGE = 'Please enter a valid OTP value of the 
  * The QR images privacyIDEA renders are not needed by any client of the simulator: every `img` is this valid
  * 1×1 PNG, so the field has the recorded type and prefix.
  */
-export const PLACEHOLDER_PNG_DATA_URI =
+export const ONE_PIXEL_PNG_DATA_URI =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 export interface TokenKeyMaterial {
@@ -93,11 +93,11 @@ function applyKeyMaterial(token: Omit<TokenRecord, 'id'>, key: TokenKeyMaterial)
 export function enrollmentUrls(token: TokenRecord): { [key: string]: PythonJson } {
   const base32 = Secret.fromHex(token.otpkeyHex).base32.replace(/=+$/, '');
   return {
-    googleurl: { description: 'URL for google Authenticator', img: PLACEHOLDER_PNG_DATA_URI, value: googleAuthenticatorUrl(token, base32) },
-    oathurl: { description: 'URL for OATH token', img: PLACEHOLDER_PNG_DATA_URI, value: oathTokenUrl(token) },
+    googleurl: { description: 'URL for google Authenticator', img: ONE_PIXEL_PNG_DATA_URI, value: googleAuthenticatorUrl(token, base32) },
+    oathurl: { description: 'URL for OATH token', img: ONE_PIXEL_PNG_DATA_URI, value: oathTokenUrl(token) },
     otpkey: {
       description: 'OTP seed',
-      img: PLACEHOLDER_PNG_DATA_URI,
+      img: ONE_PIXEL_PNG_DATA_URI,
       value: `seed://${token.otpkeyHex}`,
       value_b32: base32,
     },

@@ -37,7 +37,7 @@ const QrCodeChunk = lazy(async () => ({ default: await preloadQrCode() }));
 /** The QR code (see `QrCode`), from its own chunk. */
 export function LazyQrCode({ enrollment }: { enrollment: Enrollment }) {
   return (
-    <Suspense fallback={<QrCodePlaceholder />}>
+    <Suspense fallback={<QrCodeLoading />}>
       {/* Once loaded, directly: React.lazy shows the fallback for a moment even when the module is there. */}
       {loaded ? <LoadedQrCode component={loaded} enrollment={enrollment} /> : <QrCodeChunk enrollment={enrollment} />}
     </Suspense>
@@ -49,10 +49,10 @@ function LoadedQrCode({ component: QrCode, enrollment }: { component: QrCodeComp
 }
 
 /** Holds the QR code's place, at its size, while its chunk loads (rarely seen: it is preloaded). */
-function QrCodePlaceholder() {
+function QrCodeLoading() {
   const { t } = useI18n();
   return (
-    <div className="pie-qr-placeholder" role="status">
+    <div className="pie-qr-loading" role="status">
       {t.scan.qrLoading}
     </div>
   );
@@ -61,7 +61,7 @@ function QrCodePlaceholder() {
 function QrCodeUnavailable() {
   const { t } = useI18n();
   return (
-    <p className="pie-qr-placeholder" role="alert">
+    <p className="pie-qr-loading" role="alert">
       {t.scan.qrUnavailable}
     </p>
   );
