@@ -7,7 +7,7 @@ import { ProblemError } from '../http/problem-error.js';
 import type { PiToken } from '../privacyidea/pi-envelope.js';
 import { PrivacyIdeaError, piErrorCode } from '../privacyidea/pi-errors.js';
 import type { PiHashlib, PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
-import type { SessionData, SessionUser, TokenSnapshot } from '../session/session-data.js';
+import { withoutPending, type SessionData, type SessionUser, type TokenSnapshot } from '../session/session-data.js';
 import type { EnrollmentEventSink } from './enrollment-events.js';
 import { newEnrollmentSerial } from './enrollment-serial.js';
 import { parseServerKeyUri } from '@pi-enroll/shared/otpauth-uri';
@@ -348,10 +348,6 @@ function userKey(user: SessionUser): string {
   return `${user.realm ?? ''}\u0000${user.username}`;
 }
 
-function withoutPending(session: SessionData): SessionData {
-  const { pending: _pending, ...rest } = session;
-  return rest;
-}
 
 function defaultDescription(now: number): string {
   return `Authenticator app (TOTP), added ${new Date(now).toISOString().slice(0, 10)}`;

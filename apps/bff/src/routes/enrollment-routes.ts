@@ -11,6 +11,7 @@ import {
   normalizeOtpCode,
 } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
+import { withoutPending } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
 
 /** Start, resume, confirm and cancel the signed-in user's enrollment. Responses with the secret are never cached. */
@@ -50,8 +51,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return result.enrollment;
       } catch (error) {
         if (error instanceof ProblemError && (error.code === 'enrollment_expired' || error.code === 'no_pending_enrollment')) {
-          const { pending: _gone, ...rest } = session;
-          await reply.saveSession(rest);
+          await reply.saveSession(withoutPending(session));
         }
         throw error;
       }
@@ -88,8 +88,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         // The token is gone: forget it, so the next start begins afresh.
         if (error instanceof ProblemError && ['attempts_exhausted', 'enrollment_expired', 'no_pending_enrollment'].includes(error.code)) {
-          const { pending: _gone, ...rest } = session;
-          await reply.saveSession(rest);
+          await reply.saveSession(withoutPending(session));
         }
         throw error;
       }

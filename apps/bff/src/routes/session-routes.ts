@@ -8,7 +8,7 @@ import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
 import { PasswordLogin } from '../identity/password-login.js';
 import { RedisUsedTokenIds } from '../identity/redis-used-token-ids.js';
 import { InMemoryUsedTokenIds } from '../identity/used-token-ids.js';
-import type { SessionData, TokenSnapshot } from '../session/session-data.js';
+import { withoutPending, type SessionData, type TokenSnapshot } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
 
 /** How stale the cookie's token snapshot and last-seen time may get before GET /session writes them again. */
@@ -76,8 +76,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
     const pendingToken = pending === undefined ? undefined : tokens.find((token) => token.serial === pending.serial);
     const stillPending = pending !== undefined && pendingToken !== undefined && app.clock.now() < pending.expiresAt;
     if (pending !== undefined && !stillPending) {
-      const { pending: _gone, ...rest } = session;
-      session = rest;
+      session = withoutPending(session);
     }
     // Sealing a new cookie on every poll is wasted work: only when something changed, or to keep the idle
     // timeout sliding and the snapshot fresh enough for the next start.

@@ -24,3 +24,9 @@ export interface SessionData {
   tokens?: TokenSnapshot;
   pending?: PendingEnrollment;
 }
+
+/** The session without its pending enrollment: after it ended, or when its token is gone. */
+export function withoutPending(session: SessionData): SessionData {
+  const { pending: _ended, ...rest } = session;
+  return rest;
+}
