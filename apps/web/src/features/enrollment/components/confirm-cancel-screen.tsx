@@ -22,8 +22,8 @@ export function ConfirmCancelScreen({ busy, problem, send }: ConfirmCancelScreen
         <Button variant="primary" disabled={busy} onClick={() => send({ type: 'cancelDismissed' })}>
           {t.confirmCancel.dismiss}
         </Button>
-        <Button variant="danger" disabled={busy} onClick={() => send({ type: 'cancelConfirmed' })}>
-          {busy ? t.common.busy : t.confirmCancel.confirm}
+        <Button variant="danger" busy={busy} onClick={() => send({ type: 'cancelConfirmed' })}>
+          {t.confirmCancel.confirm}
         </Button>
       </div>
     </Screen>

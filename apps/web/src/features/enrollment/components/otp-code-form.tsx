@@ -64,8 +64,8 @@ export function OtpCodeForm({ digits, period, busy, error, onSubmit }: OtpCodeFo
         onChange={(event) => handleChange(event.target.value)}
       />
       <div className="pie-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t.common.busy : t.code.submit}
+        <Button type="submit" variant="primary" busy={busy}>
+          {t.code.submit}
         </Button>
       </div>
     </form>

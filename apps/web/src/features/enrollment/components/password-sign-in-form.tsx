@@ -49,8 +49,8 @@ export function PasswordSignInForm({ stepUp, busy, send }: PasswordSignInFormPro
       />
       {stepUp && <StepUpCodeField value={otp} busy={busy} onChange={setOtp} />}
       <div className="pie-actions">
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? t.common.busy : t.signIn.submit}
+        <Button type="submit" variant="primary" busy={busy}>
+          {t.signIn.submit}
         </Button>
       </div>
     </form>

@@ -23,11 +23,11 @@ export function ResumeScreen({ step, problem, send }: ResumeScreenProps) {
       <p className="pie-text">{t.resume.intro}</p>
       {problem && <ProblemAlert problem={problem} />}
       <div className="pie-actions">
-        <Button variant="primary" disabled={busy} onClick={() => send({ type: 'resumeAccepted' })}>
-          {step === 'resuming' ? t.common.busy : t.resume.continue}
+        <Button variant="primary" busy={step === 'resuming'} disabled={busy} onClick={() => send({ type: 'resumeAccepted' })}>
+          {t.resume.continue}
         </Button>
-        <Button disabled={busy} onClick={() => send({ type: 'startOverRequested' })}>
-          {step === 'discarding' ? t.common.busy : t.resume.startOver}
+        <Button busy={step === 'discarding'} disabled={busy} onClick={() => send({ type: 'startOverRequested' })}>
+          {t.resume.startOver}
         </Button>
       </div>
     </Screen>

@@ -42,8 +42,8 @@ export function StartScreen({ busy, problem, send }: StartScreenProps) {
           onChange={(event) => setDeviceName(event.target.value)}
         />
         <div className="pie-actions">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? t.common.busy : t.start.submit}
+          <Button type="submit" variant="primary" busy={busy}>
+            {t.start.submit}
           </Button>
         </div>
       </form>
