@@ -14,12 +14,11 @@ import { ProblemError } from '../http/problem-error.js';
 import { withoutPending } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
 
-/** Start, resume, confirm and cancel the signed-in user's enrollment. Responses with the secret are never cached. */
+/**
+ * Start, resume, confirm and cancel the signed-in user's enrollment. Responses carrying the secret are never
+ * cached: security-headers.ts sends `no-store` on every API answer.
+ */
 const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
-
   app.post(
     apiPaths.enrollment,
     {

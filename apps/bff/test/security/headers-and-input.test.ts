@@ -42,10 +42,17 @@ describe('security headers', () => {
     }
   });
 
-  it('never lets an API answer be cached: session, sign-in, errors', async () => {
+  it('never lets an API answer be cached: session, sign-in, the enrollment with its secret, errors', async () => {
     const client = new ApiClient(stack.baseUrl);
     const signIn = await client.post('/api/v1/session', { launchToken: await stack.launchToken('bob') });
-    const responses = [signIn, await client.get('/api/v1/session'), await client.get('/api/v1/enrollment'), await new ApiClient(stack.baseUrl).get('/api/v1/session')];
+    const responses = [
+      signIn,
+      await client.get('/api/v1/session'),
+      await client.get('/api/v1/enrollment'),
+      await client.startEnrollment(),
+      await client.get('/api/v1/enrollment'),
+      await new ApiClient(stack.baseUrl).get('/api/v1/session'),
+    ];
     for (const response of responses) expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
