@@ -1,10 +1,12 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { SessionData } from './session-data.js';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** IVs are cut from a pool of random bytes refilled every 256 seals: one call into OpenSSL's RNG instead of 256. */
+const IV_POOL_BYTES = IV_BYTES * 256;
 /** Bound into every seal: a value sealed for another purpose with the same key cannot pass as a session. */
 const ASSOCIATED_DATA = Buffer.from('pi-enroll session cookie v1');
 
@@ -16,6 +18,8 @@ const ASSOCIATED_DATA = Buffer.from('pi-enroll session cookie v1');
  */
 export class SessionSealer {
   private readonly key: Buffer;
+  private readonly ivPool = Buffer.alloc(IV_POOL_BYTES);
+  private ivPoolOffset = IV_POOL_BYTES;
 
   constructor(
     secret: string,
@@ -25,11 +29,22 @@ export class SessionSealer {
   }
 
   seal(session: SessionData, expiresAtMs: number): string {
-    const iv = randomBytes(IV_BYTES);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(ASSOCIATED_DATA);
     const body = Buffer.concat([cipher.update(JSON.stringify({ exp: expiresAtMs, s: session }), 'utf8'), cipher.final()]);
     return `${VERSION}.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+  }
+
+  /** 12 fresh random bytes, never handed out twice. */
+  private nextIv(): Buffer {
+    if (this.ivPoolOffset === IV_POOL_BYTES) {
+      randomFillSync(this.ivPool);
+      this.ivPoolOffset = 0;
+    }
+    const iv = Buffer.from(this.ivPool.subarray(this.ivPoolOffset, this.ivPoolOffset + IV_BYTES));
+    this.ivPoolOffset += IV_BYTES;
+    return iv;
   }
 
   /** Undefined for anything that is not a session we sealed, or one that has expired. */

@@ -168,3 +168,26 @@ describe("nobody reaches another user's enrollment through the cookie", () => {
     expect((await alice.verify(stack.codeFor(enrollment))).status).toBe(200);
   });
 });
+
+describe('the session seal', () => {
+  const clock = { now: () => Date.parse('2026-11-28T15:00:00Z') };
+  const session = { id: 's1', user: { username: 'alice', realm: 'example' }, via: 'launch-token' as const, createdAt: clock.now(), lastSeenAt: clock.now() };
+
+  it('never uses an IV twice, across many seals of the same session, and each seal opens to the session', () => {
+    const sealer = new SessionSealer('deployment-secret-0123456789abcdef-0123', clock);
+    const ivs = new Set<string>();
+    const seals = 2000;
+    for (let i = 0; i < seals; i += 1) {
+      const sealed = sealer.seal(session, clock.now() + 60_000);
+      ivs.add(Buffer.from(sealed.slice('v1.'.length), 'base64url').subarray(0, 12).toString('hex'));
+      if (i % 250 === 0) expect(sealer.open(sealed)).toEqual(session);
+    }
+    expect(ivs.size).toBe(seals);
+  });
+
+  it('cannot be opened after its expiry or by another deployment', () => {
+    const sealer = new SessionSealer('deployment-secret-0123456789abcdef-0123', clock);
+    expect(sealer.open(sealer.seal(session, clock.now() - 1))).toBeUndefined();
+    expect(new SessionSealer('other-deployment-secret-0123456789abcdef', clock).open(sealer.seal(session, clock.now() + 60_000))).toBeUndefined();
+  });
+});
