@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Pool, type Dispatcher } from 'undici';
 import { isPiEnvelope, type PiEnvelope } from './pi-envelope.js';
 import { PrivacyIdeaProtocolError, PrivacyIdeaUnavailableError } from './pi-errors.js';
+import { SharedDeadlines } from './shared-deadlines.js';
 
 export interface PiTransportOptions {
   baseUrl: string;
@@ -56,12 +57,15 @@ export class PiTransport {
   private readonly ownsDispatcher: boolean;
   private readonly observers: PiRequestObserver[] = [];
   private serverTimeListener: ((serverTimeMs: number) => void) | undefined;
+  /** A last resort for a request that waits too long in all: queued for a connection, then unanswered. */
+  private readonly deadlines: SharedDeadlines;
 
   constructor(private readonly options: PiTransportOptions) {
     const url = new URL(options.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.ownsDispatcher = options.dispatcher === undefined;
+    this.deadlines = new SharedDeadlines(options.timeoutMs * 2);
     this.dispatcher =
       options.dispatcher ??
       new Pool(this.origin, {
@@ -114,8 +118,7 @@ export class PiTransport {
         body,
         headersTimeout: this.options.timeoutMs,
         bodyTimeout: this.options.timeoutMs,
-        // A last resort for a server that accepts the connection and then never answers.
-        signal: AbortSignal.timeout(this.options.timeoutMs * 2),
+        signal: this.deadlines.signal(),
       });
       statusCode = response.statusCode;
       text = await response.body.text();
