@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureBffOverhead } from './bff-overhead.js';
-import { startBenchStack } from './support/bench-stack.js';
+import { shippedRuntimeEnv, startBenchStack } from './support/bench-stack.js';
 import { countUpstreamCalls } from './upstream-calls.js';
 import { measureWidget } from './widget.js';
 
@@ -33,7 +33,8 @@ try {
   const widget = await measureWidget(stack);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const results = { date: new Date().toISOString(), machine, targets, overhead, peakRssMb, upstream, widget };
+  const bffRuntimeEnv = shippedRuntimeEnv();
+  const results = { date: new Date().toISOString(), machine, bffRuntimeEnv, targets, overhead, peakRssMb, upstream, widget };
   const outDir = fileURLToPath(new URL('./', import.meta.url));
   writeFileSync(`${outDir}results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -42,14 +43,16 @@ try {
   const lines = [
     `# Benchmark results`,
     ``,
-    `${results.date.slice(0, 10)} on ${machine}. BFF and simulator as separate processes on loopback; 50 connections.`,
+    `${results.date.slice(0, 10)} on ${machine}. BFF (${Object.entries(bffRuntimeEnv).map(([name, value]) => `${name}=${value}`).join(' ')}, as the Dockerfile runs it) and simulator as separate processes on loopback, sharing the cores with the load generator; 50 connections; each figure the median of BFF and direct runs taken in turn.`,
     ``,
-    `| BFF endpoint | BFF req/s | direct req/s | ratio (≥ ${targets.throughputRatio}) | added p50 ms (≤ ${targets.addedP50Ms}) | added p99 ms |`,
-    `|---|---|---|---|---|---|`,
+    `| BFF endpoint | BFF req/s | direct req/s | ratio (≥ ${targets.throughputRatio}) | p50 ms BFF / direct at full load | fixed rate | added p50 ms (≤ ${targets.addedP50Ms}) | added p99 ms |`,
+    `|---|---|---|---|---|---|---|---|`,
     ...overhead.map(
-      (row) =>
-        `| ${row.endpoint} | ${fmt(row.bff.requestsPerSecond, 0)} | ${fmt(row.direct.requestsPerSecond, 0)} | ${fmt(row.throughputRatio, 2)} ${check(row.throughputRatio >= targets.throughputRatio)} | ${fmt(row.addedP50Ms)} ${check(row.addedP50Ms <= targets.addedP50Ms)} | ${fmt(row.addedP99Ms)} |`,
+      ({ endpoint, saturated, fixedRate }) =>
+        `| ${endpoint} | ${fmt(saturated.bff.requestsPerSecond, 0)} | ${fmt(saturated.direct.requestsPerSecond, 0)} | ${fmt(saturated.throughputRatio, 2)} ${check(saturated.throughputRatio >= targets.throughputRatio)} | ${fmt(saturated.bff.p50Ms, 0)} / ${fmt(saturated.direct.p50Ms, 0)} | ${fmt(fixedRate.requestsPerSecond, 0)} req/s | ${fmt(fixedRate.addedP50Ms)} ${check(fixedRate.addedP50Ms <= targets.addedP50Ms)} | ${fmt(fixedRate.addedP99Ms)} |`,
     ),
+    ``,
+    `Added latency is measured at a fixed rate (half of what the BFF sustained, same rate for both). At full load a closed-loop client's latency is queueing: 50 connections / throughput, so it restates the throughput ratio.`,
     ``,
     `BFF peak RSS: ${fmt(peakRssMb)} MB (≤ ${targets.peakRssMb}: ${check(peakRssMb <= targets.peakRssMb)}).`,
     ``,
@@ -57,11 +60,12 @@ try {
     `|---|---|---|`,
     ...upstream.map((row) => `| ${row.mode} | ${row.calls}${row.mode === 'native' ? ` (≤ ${targets.nativeUpstreamCalls}: ${check(row.calls <= targets.nativeUpstreamCalls)})` : ''} | ${Object.entries(row.byEndpoint).map(([endpoint, count]) => `${endpoint} ×${count}`).join(', ')} |`),
     ``,
-    `Widget: initial JS ${fmt(widget.initialJsGzipKb)} KB gzip, CSS ${fmt(widget.cssGzipKb)} KB gzip; QR visible ${fmt(widget.qrVisibleMs, 0)} ms after navigation on loopback, ${fmt(widget.qrVisibleThrottledMs, 0)} ms at 1.6 Mbps / 150 ms RTT (≤ ${targets.qrVisibleThrottledMs}: ${check(widget.qrVisibleThrottledMs <= targets.qrVisibleThrottledMs)}).`,
+    `Widget: initial JS ${fmt(widget.initialJsGzipKb)} KB gzip, CSS ${fmt(widget.cssGzipKb)} KB gzip; QR visible (median of 3) ${fmt(widget.qrVisibleMs, 0)} ms after navigation on loopback, ${fmt(widget.qrVisibleThrottledMs, 0)} ms at 1.6 Mbps / 150 ms RTT (≤ ${targets.qrVisibleThrottledMs}: ${check(widget.qrVisibleThrottledMs <= targets.qrVisibleThrottledMs)}).`,
     ``,
   ];
   writeFileSync(`${outDir}results.md`, lines.join('\n'));
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (lines.some((line) => line.includes('MISSED'))) process.exitCode = 1;
 } finally {
   await stack.stop();
 }

@@ -40,12 +40,21 @@ async function timeToQr(stack: BenchStack, username: string, throttled: boolean)
   }
 }
 
+const RUNS = 3;
+
+/** The median of RUNS fresh browsers (each cancels its enrollment, so the user can start again). */
+async function medianTimeToQr(stack: BenchStack, username: string, throttled: boolean): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) times.push(await timeToQr(stack, username, throttled));
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? Number.NaN;
+}
+
 export async function measureWidget(stack: BenchStack): Promise<WidgetFigures> {
   const bundle = measureWidgetBundle();
   return {
     initialJsGzipKb: bundle.initialJsGzipBytes / 1024,
     cssGzipKb: bundle.cssGzipBytes / 1024,
-    qrVisibleMs: await timeToQr(stack, 'dave', false),
-    qrVisibleThrottledMs: await timeToQr(stack, 'erin', true),
+    qrVisibleMs: await medianTimeToQr(stack, 'dave', false),
+    qrVisibleThrottledMs: await medianTimeToQr(stack, 'erin', true),
   };
 }

@@ -1,9 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { freePort, startProcess, type Child } from '@pi-enroll/test-processes';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The runtime settings the container image gives the BFF (the Dockerfile's `NODE_OPTIONS` and `MALLOC_ARENA_MAX`),
+ * so the benchmark measures the BFF as it is shipped. BENCH_BFF_NODE_OPTIONS replaces the Node options, to try
+ * other heap settings.
+ */
+export function shippedRuntimeEnv(): { NODE_OPTIONS: string; MALLOC_ARENA_MAX?: string } {
+  const envLines = readFileSync(`${root}Dockerfile`, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('ENV '))
+    .join('\n');
+  const nodeOptions = process.env.BENCH_BFF_NODE_OPTIONS ?? /\bNODE_OPTIONS="([^"]*)"/.exec(envLines)?.[1] ?? '';
+  const mallocArenaMax = /\bMALLOC_ARENA_MAX=(\d+)/.exec(envLines)?.[1];
+  return { NODE_OPTIONS: nodeOptions, ...(mallocArenaMax !== undefined ? { MALLOC_ARENA_MAX: mallocArenaMax } : {}) };
+}
 
 export interface BenchStack {
   bffUrl: string;
@@ -44,6 +60,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       SESSION_SECRET: randomBytes(32).toString('hex'),
       LAUNCH_TOKEN_SECRET: launchSecret,
       LOG_LEVEL: 'warn',
+      ...shippedRuntimeEnv(),
       ...env,
     },
     ready: /running at/,
