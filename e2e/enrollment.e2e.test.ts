@@ -198,6 +198,22 @@ describe('other paths through the widget', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await checkState('scan-mobile');
   });
+
+  it('downloads its scripts and styles Brotli-compressed, QR code included', async () => {
+    const delivered = new Map<string, string>();
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (!/\.(js|css)$/.test(path)) return;
+      const headers = response.headers();
+      // Files under 1 KB are not worth compressing: the build leaves them as they are.
+      delivered.set(path, headers['content-encoding'] ?? (Number(headers['content-length']) < 1024 ? 'small' : 'uncompressed'));
+    });
+    await signInAndStart('carol');
+    const paths = [...delivered.keys()];
+    expect(paths.some((path) => /qr-code/.test(path)), paths.join(', ')).toBe(true);
+    for (const [path, encoding] of delivered) expect(['br', 'small'], path).toContain(encoding);
+    expect([...delivered.values()].filter((encoding) => encoding === 'br').length).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe('what an operator sees afterwards', () => {
