@@ -1,7 +1,9 @@
 import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN, MOCK_PASSWORD } from '@pi-enroll/mock-api';
+import { apiPaths } from '@pi-enroll/shared';
 import { screen } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { mockApi } from '../../../testing/mocks/server';
+import { mockApi, server } from '../../../testing/mocks/server';
 import { renderWidget } from '../../../testing/render-widget';
 
 const startHeading = { name: 'Set up your authenticator app' };
@@ -12,6 +14,28 @@ describe('signing in', () => {
     renderWidget({ launchToken: MOCK_LAUNCH_TOKEN });
     expect(await screen.findByRole('heading', startHeading)).toBeInTheDocument();
     expect(mockApi.fake.signedInUser).toEqual({ username: 'alice', realm: 'employees' });
+  });
+
+  it('with a launch token signs in while the config is still on its way: a round trip less on a slow link', async () => {
+    mockApi.reset({ scenario: 'launch-token' });
+    let signInArrived = () => {};
+    const signInSent = new Promise<void>((resolve) => (signInArrived = resolve));
+    // Handlers that answer nothing pass the request on to the fake BFF: the config waits for the sign-in.
+    server.use(
+      http.post(`*${apiPaths.session}`, () => signInArrived(), { once: true }),
+      http.get(`*${apiPaths.config}`, async () => void (await signInSent), { once: true }),
+    );
+    renderWidget({ launchToken: MOCK_LAUNCH_TOKEN });
+    expect(await screen.findByRole('heading', startHeading)).toBeInTheDocument();
+    expect(mockApi.fake.signedInUser).toEqual({ username: 'alice', realm: 'employees' });
+  });
+
+  it('ignores a launch token where the BFF takes none, and offers its own sign-in', async () => {
+    mockApi.reset({ scenario: 'password' });
+    renderWidget({ launchToken: MOCK_LAUNCH_TOKEN });
+    expect(await screen.findByRole('textbox', { name: 'Username' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(mockApi.fake.signedInUser).toBeNull();
   });
 
   it('says where to come from when there is no way to sign in here', async () => {
