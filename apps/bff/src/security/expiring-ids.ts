@@ -34,7 +34,8 @@ export class ExpiringIds {
   }
 
   private sweep(now: number): void {
-    if (now < this.nextSweepAt) return;
+    // Also when the clock went back (it follows privacyIDEA's): sweeping must not wait for it to catch up.
+    if (now < this.nextSweepAt && now >= this.nextSweepAt - SWEEP_EVERY_MS) return;
     this.nextSweepAt = now + SWEEP_EVERY_MS;
     for (const [id, until] of this.until) if (until <= now) this.until.delete(id);
   }

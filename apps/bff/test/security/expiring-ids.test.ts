@@ -31,4 +31,17 @@ describe('ids remembered until their expiry', () => {
     expect(ids.has('jti-59999')).toBe(true);
     expect(ids.has('jti-0')).toBe(false);
   });
+
+  it('keeps sweeping after the clock went back (it follows privacyIDEA, which may be corrected)', () => {
+    const clock = manualClock(10_000_000);
+    const ids = new ExpiringIds(clock);
+    ids.add('before', clock.now() + 1_000);
+    clock.advance(-3_600_000);
+    for (let i = 0; i < 1_000; i += 1) {
+      ids.add(`jti-${i}`, clock.now() + 1_000);
+      clock.advance(100);
+    }
+    // 100 s of ids good for 1 s each: without a sweep all 1,001 would still be held.
+    expect(ids.size).toBeLessThanOrEqual(400);
+  });
 });
