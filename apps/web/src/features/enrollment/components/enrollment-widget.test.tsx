@@ -1,4 +1,4 @@
-import { MOCK_CORRECT_CODE, problemResponse } from '@pi-enroll/mock-api';
+import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN, problemResponse } from '@pi-enroll/mock-api';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
@@ -399,6 +399,18 @@ describe('when enrolling is not possible', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
     expect(configs.count).toBe(2);
+  });
+
+  it('signs in with the launch token on "Try again" when the BFF could not be reached at first', async () => {
+    mockApi.reset({ scenario: 'launch-token' });
+    server.use(
+      http.get(`*${apiPaths.config}`, () => HttpResponse.error(), { once: true }),
+      http.post(`*${apiPaths.session}`, () => HttpResponse.error(), { once: true }),
+    );
+    const { user } = renderWidget({ launchToken: MOCK_LAUNCH_TOKEN });
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
+    expect(mockApi.fake.signedInUser).toEqual({ username: 'alice', realm: 'employees' });
   });
 
   it('keeps the code and allows sending it again when the network fails while confirming', async () => {

@@ -39,6 +39,18 @@ const transitions: Transition[] = [
     { current: 'unavailable', problem: { code: 'upstream_unavailable', retryAfterSeconds: 10 } },
   ],
   [
+    'loading → unavailable, keeping the launch token, when the load fails before the BFF took the token',
+    { current: 'loading', launchToken: 'lt' },
+    { type: 'loadFailed', problem: offline, keepLaunchToken: true },
+    { current: 'unavailable', problem: offline, launchToken: 'lt' },
+  ],
+  [
+    'loading → unavailable, dropping the launch token, when the load fails after the BFF took it',
+    { current: 'loading', launchToken: 'lt' },
+    { type: 'loadFailed', problem: offline },
+    { current: 'unavailable', problem: offline },
+  ],
+  [
     'loading → unavailable, keeping the launch token, when signing in with it fails for a passing reason',
     { current: 'loading', launchToken: 'lt' },
     { type: 'signInFailed', problem: offline },

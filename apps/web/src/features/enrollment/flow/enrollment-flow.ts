@@ -52,7 +52,8 @@ export type UserEvent =
 /** What the requests and the clock report back. */
 export type SystemEvent =
   | { type: 'loaded'; session: Session | null }
-  | { type: 'loadFailed'; problem: FlowProblem }
+  /** `keepLaunchToken`: the BFF has not taken the launch token, so a retry may still sign in with it. */
+  | { type: 'loadFailed'; problem: FlowProblem; keepLaunchToken?: boolean }
   | { type: 'signedIn'; session: Session }
   | { type: 'signInFailed'; problem: FlowProblem }
   | { type: 'enrollmentStarted'; enrollment: Enrollment }
@@ -98,7 +99,11 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
   switch (state.current) {
     case 'loading':
       if (event.type === 'loaded') return afterSignIn(event.session);
-      if (event.type === 'loadFailed') return { current: 'unavailable', problem: event.problem };
+      if (event.type === 'loadFailed') {
+        return event.keepLaunchToken && state.launchToken
+          ? { current: 'unavailable', problem: event.problem, launchToken: state.launchToken }
+          : { current: 'unavailable', problem: event.problem };
+      }
       if (event.type === 'signInFailed') {
         return isTransient(event.problem)
           ? { current: 'unavailable', problem: event.problem, launchToken: state.launchToken }

@@ -232,8 +232,9 @@ async function runRequests(
       try {
         config = await requests.config();
       } catch (error) {
-        await signingIn;
-        dispatch({ type: 'loadFailed', problem: problemOf(error) });
+        // Unless the BFF took the launch token, "Try again" signs in with it: the user has no other way in here.
+        const keepLaunchToken = (await signingIn) !== undefined;
+        dispatch({ type: 'loadFailed', problem: problemOf(error), keepLaunchToken });
         return;
       }
       const signInFailure = await signingIn;
