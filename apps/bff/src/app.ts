@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppOptions } from './app-options.js';
 import { logRedactPaths, serializeRequest } from './http/log-redaction.js';
+import { RequestLogController } from './http/request-log-controller.js';
 import appContext from './plugins/app-context.js';
 import csrfGuard from './plugins/csrf-guard.js';
 import endedSessions from './plugins/ended-sessions.js';
@@ -36,6 +37,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serializers: { req: serializeRequest },
       ...(options.logStream !== undefined ? { stream: options.logStream } : {}),
     },
+    logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     // Unique across replicas and restarts: the id is also sent to privacyIDEA (X-Request-Id) to join the logs.
