@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { credentialsOf, defaultSimulatorConfig, loadSimulatorConfig, SimulatorConfigError } from './simulator-config.js';
 import { startSimulator } from './simulator-server.js';
+import { isPrivacyIdeaVersion, PRIVACYIDEA_VERSIONS } from './version-profiles.js';
 
 const DEFAULT_PORT = 5001;
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       config: { type: 'string' },
+      version: { type: 'string' },
       'no-control': { type: 'boolean', default: false },
     },
   });
@@ -24,9 +26,14 @@ async function main(): Promise<void> {
   const configPath = values.config ?? process.env['PI_SIM_CONFIG'];
   const config = configPath === undefined || configPath === '' ? defaultSimulatorConfig() : loadSimulatorConfig(configPath);
 
-  const simulator = await startSimulator({ config, port, host, control: !values['no-control'] });
+  const versionText = values.version ?? process.env['PI_SIM_VERSION'];
+  if (versionText !== undefined && versionText !== '' && !isPrivacyIdeaVersion(versionText)) {
+    throw new SimulatorConfigError(`--version / PI_SIM_VERSION: expected one of ${PRIVACYIDEA_VERSIONS.join(', ')}, got "${versionText}"`);
+  }
+  const version = isPrivacyIdeaVersion(versionText) ? versionText : undefined;
+  const simulator = await startSimulator({ config, port, host, control: !values['no-control'], ...(version === undefined ? {} : { version }) });
   const lines = [
-    `privacyIDEA simulator (3.11.4) listening on ${simulator.url}`,
+    `privacyIDEA simulator (${simulator.version().versionnumber}) listening on ${simulator.url}`,
     `config: ${configPath ?? 'built-in demo (realm "example")'}`,
     ...config.realms.map(
       (realm) =>
@@ -37,7 +44,7 @@ async function main(): Promise<void> {
     'credentials:',
     ...credentialsOf(config).admins.map((a) => `  admin ${a.username} / ${a.password}`),
     ...credentialsOf(config).users.map((u) => `  user  ${u.username}@${u.realm} / ${u.password}`),
-    values['no-control'] ? 'control API off' : `control API: ${simulator.url}/_sim/ (clock, tokens, faults, requests, policies)`,
+    values['no-control'] ? 'control API off' : `control API: ${simulator.url}/_sim/ (clock, tokens, faults, requests, policies, version, admin-policies, hardening)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 

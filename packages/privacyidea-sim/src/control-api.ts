@@ -1,7 +1,10 @@
 import { isAdjustableClock, type Clock } from './clock.js';
 import { validateFaultRule, type FaultRule } from './faults.js';
-import type { RealmPolicies } from './simulator-config.js';
+import type { AdminScopePolicy } from './admin-policies.js';
+import type { HardeningPolicies, RealmPolicies } from './simulator-config.js';
+import { readRolloutStates } from './simulator-config.js';
 import type { SimToken } from './token-store.js';
+import type { VersionProfile } from './version-profiles.js';
 
 export const CONTROL_PREFIX = '/_sim/';
 
@@ -14,6 +17,13 @@ export interface SimulatorControls {
   currentOtp(serial: string, options?: { offsetSteps?: number }): string;
   setPolicies(policies: Partial<RealmPolicies>, realm?: string): void;
   policies(realm?: string): RealmPolicies;
+  /** The version profile the simulator was started with (fixed for its lifetime). */
+  version(): VersionProfile;
+  /** Replaces all admin-scope policies; `[]` = none (the state in which 3.13 forces server keys). */
+  setAdminPolicies(policies: AdminScopePolicy[]): void;
+  adminPolicies(): AdminScopePolicy[];
+  setHardening(hardening: Partial<HardeningPolicies>): void;
+  hardening(): HardeningPolicies;
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
   faults(): FaultRule[];
@@ -86,9 +96,32 @@ export function handleControlRequest(
           if (typeof value !== 'boolean') return badRequest(`${key} must be true or false`);
           policies[key] = value;
         }
+        if (input['passOnNoTokenIgnoreRolloutState'] !== undefined) {
+          policies.passOnNoTokenIgnoreRolloutState = readRolloutStates(input['passOnNoTokenIgnoreRolloutState'], 'passOnNoTokenIgnoreRolloutState', (path, problem) => {
+            throw new Error(`${path}: ${problem}`);
+          });
+        }
         controls.setPolicies(policies, realm);
         return { status: 200, body: { policies: controls.policies(realm) } };
       }
+      case 'GET /version': {
+        const { version, versionnumber } = controls.version();
+        return { status: 200, body: { version, versionnumber, profile: controls.version() } };
+      }
+      case 'GET /admin-policies':
+        return { status: 200, body: { policies: controls.adminPolicies() } };
+      case 'POST /admin-policies':
+        if (!Array.isArray(input['policies'])) return badRequest('expected {"policies": [{name, realm?, actions}, …]}');
+        controls.setAdminPolicies(input['policies'] as AdminScopePolicy[]);
+        return { status: 200, body: { policies: controls.adminPolicies() } };
+      case 'DELETE /admin-policies':
+        controls.setAdminPolicies([]);
+        return { status: 200, body: { policies: [] } };
+      case 'GET /hardening':
+        return { status: 200, body: { hardening: controls.hardening() } };
+      case 'POST /hardening':
+        controls.setHardening(input as Partial<HardeningPolicies>);
+        return { status: 200, body: { hardening: controls.hardening() } };
       default:
         break;
     }

@@ -1,7 +1,6 @@
 import { PythonFloat, type PythonJson } from './python-json.js';
 import type { PrivacyIdeaError } from './privacyidea-error.js';
-
-export const PRIVACYIDEA_VERSION = '3.11.4';
+import type { VersionProfile } from './version-profiles.js';
 
 /** privacyIDEA puts the serving thread's id into every `detail`; a fixed value, as in the recording. */
 export const THREAD_ID = 140707247032000;
@@ -9,8 +8,9 @@ export const THREAD_ID = 140707247032000;
 export type Envelope = { [key: string]: PythonJson };
 
 /**
- * The response envelope (recorded §0). Key order: detail?, id, jsonrpc, result, time, version, versionnumber (only
- * when `result.status` is true), then `signature`, which the server appends after signing the rest.
+ * The response envelope (recorded §0) without the version fields, which `versionedEnvelope` adds for the profile.
+ * Key order: detail?, id, jsonrpc, result, time, version, versionnumber (only when `result.status` is true), then
+ * `signature` (3.11: appended after signing the rest; 3.13+: sorted in with the other keys).
  */
 export function successEnvelope(
   value: PythonJson,
@@ -27,8 +27,6 @@ export function successEnvelope(
   body['jsonrpc'] = '2.0';
   body['result'] = result;
   body['time'] = new PythonFloat(nowMs / 1000);
-  body['version'] = `privacyIDEA ${PRIVACYIDEA_VERSION}`;
-  body['versionnumber'] = PRIVACYIDEA_VERSION;
   return body;
 }
 
@@ -40,8 +38,22 @@ export function errorEnvelope(error: PrivacyIdeaError, nowMs: number): Envelope 
     jsonrpc: '2.0',
     result: { error: { code: error.code, message: error.message }, status: false },
     time: new PythonFloat(nowMs / 1000),
-    version: `privacyIDEA ${PRIVACYIDEA_VERSION}`,
   };
+}
+
+/** `version` always, `versionnumber` only when `result.status` is true (recorded §0, 3.13 §0). */
+export function versionedEnvelope(body: Envelope, profile: VersionProfile): Envelope {
+  const versioned: Envelope = { ...body, version: `privacyIDEA ${profile.versionnumber}` };
+  const result = body['result'];
+  const succeeded = typeof result === 'object' && result !== null && !Array.isArray(result) && (result as { status?: unknown }).status === true;
+  if (succeeded) versioned['versionnumber'] = profile.versionnumber;
+  return versioned;
+}
+
+/** 3.11 appends `signature` after the signed body; 3.13+ sort it in with the other keys (3.13 §0). */
+export function withSignature(body: Envelope, signature: string, profile: VersionProfile): Envelope {
+  const signed: Envelope = { ...body, signature };
+  return profile.sortedEnvelopeKeys ? sortedKeys(signed) : signed;
 }
 
 /** Flask's jsonify sorts keys: `detail`, token objects and tokeninfo come out in code-point order. */

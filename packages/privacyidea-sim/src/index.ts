@@ -1,4 +1,5 @@
-// The package's public entry: a privacyIDEA 3.11 REST API simulator for tests, benchmarks and demos.
+// The package's public entry: a privacyIDEA 3.11 / 3.13 / 3.14 REST API simulator for tests, benchmarks and demos.
+export type { AdminPolicyActions, AdminScopePolicy } from './admin-policies.js';
 export { ManualClock, SystemClock, type Clock } from './clock.js';
 export type { Fault, FaultRule } from './faults.js';
 export {
@@ -9,6 +10,7 @@ export {
   SimulatorConfigError,
   validateSimulatorConfig,
   type DemoCredentials,
+  type HardeningPolicies,
   type RealmPolicies,
   type SimulatorAdmin,
   type SimulatorConfig,
@@ -18,3 +20,11 @@ export {
 } from './simulator-config.js';
 export { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './simulator-server.js';
 export type { SimToken } from './token-store.js';
+export {
+  DEFAULT_VERSION,
+  PRIVACYIDEA_VERSIONS,
+  versionProfile,
+  type ForceServerGenerateRule,
+  type PrivacyIdeaVersion,
+  type VersionProfile,
+} from './version-profiles.js';

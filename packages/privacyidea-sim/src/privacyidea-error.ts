@@ -35,6 +35,8 @@ export const privacyIdeaErrors = {
   tokenInitFailed: (reason: string) => new PrivacyIdeaError(400, 301, `ERR301: init token failed: ${reason}`),
   tokenNotFound: () => new PrivacyIdeaError(404, 601, 'The requested token could not be found.'),
   userNotFound: () => new PrivacyIdeaError(400, 904, 'ERR904: The user can not be found in any resolver in this realm!'),
+  /** 3.13+ at /validate/check (recorded-api-3.13 E1): privacyIDEA's `User.__str__` is `<login@realm>`. */
+  userDoesNotExist: (loginAtRealm: string) => new PrivacyIdeaError(400, 904, `ERR904: User <${loginAtRealm}> does not exist.`),
   parameter: (message: string) => new PrivacyIdeaError(400, 905, `ERR905: ${message}`),
   missingParameter: (name: string) => new PrivacyIdeaError(400, 905, `ERR905: Missing parameter: '${name}'`),
   /** What Flask answers for an unhandled exception; privacyIDEA has a few reachable ones (recorded j12, j14). */

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { readAdminPolicy, type AdminScopePolicy } from './admin-policies.js';
+import { isPrivacyIdeaVersion, PRIVACYIDEA_VERSIONS, type PrivacyIdeaVersion } from './version-profiles.js';
 
 /** A user in a realm's user store (privacyIDEA: an LDAP/SQL resolver). Field names follow `GET /user/`. */
 export interface SimulatorUser {
@@ -19,6 +21,17 @@ export interface RealmPolicies {
   verifyEnrollment: boolean;
   /** `scope=authentication, action=passOnNoToken` (policy `pol-passonnotoken`). */
   passOnNoToken: boolean;
+  /**
+   * 3.14 only: `scope=authentication, action=passonnotoken_ignore_rollout_state=<states>`: under passOnNoToken, tokens
+   * in these rollout states do not count. Absent = no such policy. Ignored by the 3.11 and 3.13 profiles.
+   */
+  passOnNoTokenIgnoreRolloutState?: string[];
+}
+
+/** Policies of privacyIDEA 3.14's `hardening` scope, which match no user or realm. */
+export interface HardeningPolicies {
+  /** `hide_auth_error_status`: 4xx answers of /auth and /validate become 401. Ignored before 3.14. */
+  hideAuthErrorStatus: boolean;
 }
 
 export interface SimulatorRealm {
@@ -56,9 +69,14 @@ export interface SimulatorSeedToken {
 
 /** JSON-serialisable; `--config file.json` and `PI_SIM_CONFIG` take exactly this shape. */
 export interface SimulatorConfig {
+  /** The privacyIDEA version to speak (default 3.11); see the README's "Version profiles". */
+  version?: PrivacyIdeaVersion;
   realms: SimulatorRealm[];
   admins: SimulatorAdmin[];
   tokens?: SimulatorSeedToken[];
+  /** Admin-scope policies (recorded-api-more.md §1.6); absent or empty = none, as on a fresh privacyIDEA. */
+  adminPolicies?: AdminScopePolicy[];
+  hardening?: Partial<HardeningPolicies>;
 }
 
 export class SimulatorConfigError extends Error {
@@ -174,6 +192,21 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
   });
   if (admins.length === 0) fail('admins', 'at least one admin is needed (clients sign in as one)');
   const config: SimulatorConfig = { realms, admins };
+  if (root['version'] !== undefined) {
+    if (!isPrivacyIdeaVersion(root['version'])) fail('version', `expected one of ${PRIVACYIDEA_VERSIONS.map((v) => JSON.stringify(v)).join(', ')}`);
+    config.version = root['version'] as PrivacyIdeaVersion;
+  }
+  if (root['adminPolicies'] !== undefined) {
+    config.adminPolicies = asArray(root['adminPolicies'], 'adminPolicies', fail).map((entry, i) => readAdminPolicy(entry, `adminPolicies[${i}]`, fail));
+  }
+  if (root['hardening'] !== undefined) {
+    const hardening = asObject(root['hardening'], 'hardening', fail);
+    config.hardening = {};
+    for (const key of Object.keys(hardening)) {
+      if (key !== 'hideAuthErrorStatus') fail(`hardening.${key}`, 'unknown policy (expected hideAuthErrorStatus)');
+      config.hardening.hideAuthErrorStatus = asBoolean(hardening[key], `hardening.${key}`, fail);
+    }
+  }
   if (root['tokens'] !== undefined) {
     const serials = new Set<string>();
     config.tokens = asArray(root['tokens'], 'tokens', fail).map((entry, i) => {
@@ -184,10 +217,12 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
     });
   }
   for (const key of Object.keys(root)) {
-    if (!['realms', 'admins', 'tokens'].includes(key)) fail(key, 'unknown field (expected realms, admins, tokens)');
+    if (!TOP_LEVEL_FIELDS.includes(key)) fail(key, `unknown field (expected ${TOP_LEVEL_FIELDS.join(', ')})`);
   }
   return config;
 }
+
+const TOP_LEVEL_FIELDS = ['version', 'realms', 'admins', 'tokens', 'adminPolicies', 'hardening'];
 
 type Fail = (path: string, problem: string) => never;
 
@@ -205,8 +240,12 @@ function readRealm(raw: unknown, path: string, fail: Fail): SimulatorRealm {
     const policies = asObject(realm['policies'], `${path}.policies`, fail);
     result.policies = {};
     for (const key of Object.keys(policies)) {
+      if (key === 'passOnNoTokenIgnoreRolloutState') {
+        result.policies[key] = readRolloutStates(policies[key], `${path}.policies.${key}`, fail);
+        continue;
+      }
       if (key !== 'verifyEnrollment' && key !== 'passOnNoToken') {
-        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, passOnNoToken)');
+        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, passOnNoToken, passOnNoTokenIgnoreRolloutState)');
       }
       result.policies[key] = asBoolean(policies[key], `${path}.policies.${key}`, fail);
     }
@@ -259,6 +298,18 @@ function readSeedToken(raw: unknown, path: string, realms: SimulatorRealm[], fai
     fail(`${path}.realm`, 'a realm needs a user');
   }
   return seed;
+}
+
+/** privacyIDEA 3.14's `RolloutState.all_states()` (lib/tokenrolloutstate.py): what `passonnotoken_ignore_rollout_state` offers. */
+export const ROLLOUT_STATES = ['clientwait', 'pending', 'verify', 'enrolled', 'broken', 'failed', 'denied'] as const;
+
+export function readRolloutStates(value: unknown, path: string, fail: Fail): string[] {
+  return asArray(value, path, fail).map((state, i) => {
+    if (typeof state !== 'string' || !(ROLLOUT_STATES as readonly string[]).includes(state)) {
+      fail(`${path}[${i}]`, `expected one of ${ROLLOUT_STATES.map((r) => JSON.stringify(r)).join(', ')}`);
+    }
+    return state as string;
+  });
 }
 
 function asObject(value: unknown, path: string, fail: Fail): Record<string, unknown> {

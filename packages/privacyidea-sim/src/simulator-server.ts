@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { authorizeRequest } from './authorization.js';
 import { SystemClock, type Clock } from './clock.js';
 import { CONTROL_PREFIX, handleControlRequest, type SimulatorControls } from './control-api.js';
-import { errorEnvelope, type Envelope } from './envelope.js';
+import type { AdminScopePolicy } from './admin-policies.js';
+import { errorEnvelope, versionedEnvelope, withSignature, type Envelope } from './envelope.js';
 import { FaultRegistry, type FaultRule } from './faults.js';
 import { htmlPage, redirectPage } from './html-pages.js';
 import { PrivacyIdeaError, privacyIdeaErrors } from './privacyidea-error.js';
@@ -13,12 +14,13 @@ import { RequestCounter } from './request-counter.js';
 import { MalformedBodyError, requestParams } from './request-params.js';
 import type { PrivacyIdeaResponse } from './request-context.js';
 import { sharedResponseSigner, type ResponseSigner } from './response-signer.js';
-import { matchRoute } from './route-table.js';
+import { matchRoute, type RouteDefinition } from './route-table.js';
 import {
   credentialsOf,
   defaultSimulatorConfig,
   validateSimulatorConfig,
   type DemoCredentials,
+  type HardeningPolicies,
   type RealmPolicies,
   type SimulatorConfig,
   type SimulatorSeedToken,
@@ -27,10 +29,13 @@ import { SimulatorState } from './simulator-state.js';
 import { newTokenRecord, ownerOf } from './token-enrollment.js';
 import { currentTimeStep, otpForCounter } from './token-otp.js';
 import { snapshotToken } from './token-store.js';
+import type { PrivacyIdeaVersion, VersionProfile } from './version-profiles.js';
 
 export interface StartSimulatorOptions {
   /** Realms, users, admins, policies, seed tokens; defaults to `defaultSimulatorConfig()`. */
   config?: SimulatorConfig;
+  /** The privacyIDEA version to speak; overrides `config.version`; default 3.11. */
+  version?: PrivacyIdeaVersion;
   /** Defaults to wall-clock time (`SystemClock`); tests pass a `ManualClock`. */
   clock?: Clock;
   /** 0 (default) = any free port. */
@@ -60,6 +65,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const config = validateSimulatorConfig(structuredClone(options.config ?? defaultSimulatorConfig()), 'simulator config');
+  if (options.version !== undefined) config.version = validateSimulatorConfig({ ...config, version: options.version }, 'startSimulator').version;
   const clock = options.clock ?? new SystemClock();
   const state = new SimulatorState(config, clock, options.jwtSecret ?? randomBytes(32).toString('hex'));
   for (const seed of config.tokens ?? []) seedToken(state, seed);
@@ -93,6 +99,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       target.policies = { ...target.policies, ...policies };
     },
     policies: (realm): RealmPolicies => state.users.policiesOf(realmOrDefault(realm)),
+    version: (): VersionProfile => state.profile,
+    setAdminPolicies(policies: AdminScopePolicy[]) {
+      config.adminPolicies = validateSimulatorConfig({ ...config, adminPolicies: policies }, 'setAdminPolicies').adminPolicies ?? [];
+    },
+    adminPolicies: () => structuredClone([...state.adminPolicies()]),
+    setHardening(hardening: Partial<HardeningPolicies>) {
+      config.hardening = { ...config.hardening, ...validateSimulatorConfig({ ...config, hardening }, 'setHardening').hardening };
+    },
+    hardening: (): HardeningPolicies => state.hardening(),
     injectFault: (rule: FaultRule) => faults.inject(rule),
     clearFaults: () => faults.clear(),
     faults: () => faults.active(),
@@ -137,7 +152,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
         // Never answered; close() destroys the socket.
         return;
       case 'error500':
-        return sendEnvelope(res, signer, { status: 500, body: errorEnvelope(privacyIdeaErrors.internalServerError(), clock.now()), signed: true });
+        return sendEnvelope(res, signer, state.profile, { status: 500, body: errorEnvelope(privacyIdeaErrors.internalServerError(), clock.now()), signed: true });
       case 'none':
         break;
     }
@@ -167,16 +182,17 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       if (error instanceof MalformedBodyError) return sendHtml(res, 400, htmlPage(400));
       const known = error instanceof PrivacyIdeaError ? error : privacyIdeaErrors.internalServerError();
       if (!(error instanceof PrivacyIdeaError)) console.error('privacyidea-sim: unexpected error', error);
-      response = { status: known.httpStatus, body: errorEnvelope(known, nowMs), signed: true };
+      const status = hidesAuthErrorStatus(state, match.route, known.httpStatus) ? 401 : known.httpStatus;
+      response = { status, body: errorEnvelope(known, nowMs), signed: true };
     }
-    sendEnvelope(res, signer, response);
+    sendEnvelope(res, signer, state.profile, response);
   };
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('privacyidea-sim: request failed', error);
       if (!res.headersSent) {
-        sendEnvelope(res, signer, { status: 500, body: errorEnvelope(privacyIdeaErrors.internalServerError(), clock.now()), signed: true });
+        sendEnvelope(res, signer, state.profile, { status: 500, body: errorEnvelope(privacyIdeaErrors.internalServerError(), clock.now()), signed: true });
       }
     });
   });
@@ -219,12 +235,22 @@ function seedToken(state: SimulatorState, seed: SimulatorSeedToken): void {
       key: { otpkeyHex: seed.otpkey.toLowerCase(), otplen: seed.otplen ?? 6, hashlib: seed.hashlib ?? 'sha1', timeStep: seed.timeStep ?? 30 },
       owner: resolved === undefined ? undefined : ownerOf(resolved),
       description: seed.description ?? '',
-      rolloutState: seed.rolloutState ?? '',
+      // 3.14's migration rewrites the "" of finished tokens to "enrolled" (#5070).
+      rolloutState: seed.rolloutState === undefined || seed.rolloutState === '' ? state.finishedRolloutState() : seed.rolloutState,
       pin: '',
       nowMs: state.clock.now(),
     }),
   );
   token.active = seed.active ?? true;
+}
+
+/**
+ * 3.14 `hide_auth_error_status` (api/lib/utils.py get_auth_error_status_code): on /auth and /validate every 4xx
+ * error answer becomes 401; 401 and 5xx stay as they are, other endpoints are not affected.
+ */
+function hidesAuthErrorStatus(state: SimulatorState, route: RouteDefinition, status: number): boolean {
+  if (!state.hardening().hideAuthErrorStatus || status < 400 || status >= 500) return false;
+  return route.pattern === '/auth' || route.pattern.startsWith('/validate/');
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -239,11 +265,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-/** Signs like privacyIDEA (over the sorted-key dump of the body) and appends `signature` last. */
-function sendEnvelope(res: ServerResponse, signer: ResponseSigner, response: PrivacyIdeaResponse): void {
+/** Adds the profile's version fields and signs like privacyIDEA (over the sorted-key dump of the body). */
+function sendEnvelope(res: ServerResponse, signer: ResponseSigner, profile: VersionProfile, response: PrivacyIdeaResponse): void {
+  const versioned = versionedEnvelope(response.body, profile);
   const body: Envelope = response.signed
-    ? { ...response.body, signature: signer.sign(pythonJsonDumps(response.body, { sortKeys: true })) }
-    : response.body;
+    ? withSignature(versioned, signer.sign(pythonJsonDumps(versioned, { sortKeys: true })), profile)
+    : versioned;
   sendJson(res, response.status, pythonJsonDumps(body));
 }
 

@@ -1,12 +1,18 @@
+import type { AdminScopePolicy } from './admin-policies.js';
 import type { Clock } from './clock.js';
-import type { SimulatorConfig } from './simulator-config.js';
+import type { HardeningPolicies, SimulatorConfig } from './simulator-config.js';
 import { TokenStore } from './token-store.js';
 import { UserDirectory } from './user-directory.js';
+import { versionProfile, type VersionProfile } from './version-profiles.js';
 
-/** Everything the privacyIDEA handlers read and change: config (policies can change at run time), users, tokens. */
+/**
+ * Everything the privacyIDEA handlers read and change: config (policies can change at run time), the version
+ * profile, users, tokens.
+ */
 export class SimulatorState {
   readonly users: UserDirectory;
   readonly tokens = new TokenStore();
+  readonly profile: VersionProfile;
 
   constructor(
     readonly config: SimulatorConfig,
@@ -14,5 +20,20 @@ export class SimulatorState {
     readonly jwtSecret: string,
   ) {
     this.users = new UserDirectory(config);
+    this.profile = versionProfile(config.version);
+  }
+
+  adminPolicies(): readonly AdminScopePolicy[] {
+    return this.config.adminPolicies ?? [];
+  }
+
+  /** Hardening policies take effect only in a profile that has them (3.14). */
+  hardening(): HardeningPolicies {
+    return { hideAuthErrorStatus: this.profile.hideAuthErrorStatus && this.config.hardening?.hideAuthErrorStatus === true };
+  }
+
+  /** rollout_state of a token that is usable without verification: `""` before 3.14, `enrolled` since (#5070). */
+  finishedRolloutState(): string {
+    return this.profile.finishedRolloutState;
   }
 }

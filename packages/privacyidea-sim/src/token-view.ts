@@ -4,7 +4,9 @@ import type { TokenRecord } from './token-store.js';
 
 /**
  * A token as `GET /token/` shows it (recorded §5.2/§8.2): every field, keys in sorted order, tokeninfo values as
- * strings. Unassigned tokens show empty strings for the user fields and no realms.
+ * strings. Unassigned tokens show empty strings for the user fields, no realms and no `user_editable`, which
+ * privacyIDEA adds only for a token with an owner (lib/token.py get_tokens_paginate, 3.11.5 and 3.13.3; recorded
+ * 3.13 §1.6).
  */
 export function tokenView(token: TokenRecord): { [key: string]: PythonJson } {
   const info: { [key: string]: PythonJson } = {};
@@ -29,7 +31,7 @@ export function tokenView(token: TokenRecord): { [key: string]: PythonJson } {
     sync_window: token.syncWindow,
     tokengroup: [],
     tokentype: token.tokentype,
-    user_editable: false,
+    ...(token.owner === undefined ? {} : { user_editable: false }),
     user_id: token.owner?.userid ?? '',
     user_realm: token.owner?.realm ?? '',
     username: token.owner?.username ?? '',

@@ -1,3 +1,4 @@
+import { forcesServerKey, initDefaultsFromPolicies } from '../admin-policies.js';
 import { successEnvelope } from '../envelope.js';
 import { privacyIdeaErrors } from '../privacyidea-error.js';
 import { isTrue, ok, presentParam, type RequestParams, type RouteHandler } from '../request-context.js';
@@ -16,16 +17,21 @@ import { checkOtp } from '../token-otp.js';
 import { OTP_HASHLIBS, tokenHashlib, tokenTimeStep, type OtpHashlib, type TokenOwner, type TokenRecord, type TokenType } from '../token-store.js';
 
 /**
- * `POST /token/init` for totp and hotp, with privacyIDEA 3.11's recorded behaviour:
+ * `POST /token/init` for totp and hotp, with privacyIDEA's recorded behaviour (per version profile):
  * - `verify=` on a token in rollout_state `verify` checks the code (wrong or replayed → 400/905, failcount
  *   untouched; right → `enrolled`, the code's step consumed). On any other existing token it answers 200 with the
- *   token's rollout_state and checks nothing (recorded g18: not proof of possession).
- * - An existing serial without `verify` is re-keyed (3.11; 3.13+ refuses), an existing serial with another type
- *   is 400/301, an unknown type 500 (a server bug), genkey + otpkey silently ignores otpkey.
+ *   token's rollout_state and checks nothing (recorded g18, R6: not proof of possession).
+ * - An existing serial without `verify` is re-keyed; 3.13+ refuse that for a token in `verify` (R3). An existing
+ *   serial with another type is 400/301, an unknown type 500 (a server bug), genkey + otpkey ignores otpkey.
+ * - `verify=` for a serial that does not exist creates an ownerless token without a key (B2; TokenClass.update
+ *   skips the otpkey check and, 3.13+, the key generation when `verify` is sent).
+ * - Admin-scope policies override otplen/hashlib/timeStep (Q3); 3.13+ generate a key when none is sent (E5) and,
+ *   under `force_server_generate`, instead of the client's (R7).
  * - The verify_enrollment policy applies when the request's user (or, on re-init, the token's owner) is in a realm
  *   with the policy; a token without a user never gets it (recorded j13).
  */
 export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
+  const { profile } = state;
   const tokentype = (presentParam(params, 'type') ?? 'hotp').toLowerCase();
   const serialParam = presentParam(params, 'serial');
   const userParam = presentParam(params, 'user');
@@ -41,6 +47,9 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
   }
 
   const verify = presentParam(params, 'verify');
+  if (verify === undefined && existing?.rolloutState === 'verify' && profile.refuseReinitInVerify) {
+    throw privacyIdeaErrors.parameter("Token is in verify_pending state but 'verify' parameter is missing.");
+  }
   if (verify !== undefined && existing !== undefined) {
     if (existing.rolloutState === 'verify') {
       if (checkOtp(existing, verify, nowMs) < 0) throw privacyIdeaErrors.parameter('Verification of the new token failed.');
@@ -51,12 +60,19 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
     return ok(successEnvelope(true, nowMs, { detail: { rollout_state: existing.rolloutState, serial: existing.serial } }));
   }
 
-  const genkey = isTrue(params['genkey']);
-  const otpkey = presentParam(params, 'otpkey');
-  if (!genkey && otpkey === undefined) throw privacyIdeaErrors.missingParameter('otpkey');
-  const key = keyMaterial(params, tokentype, existing, genkey ? undefined : otpkey);
-
   const owner = resolved === undefined ? existing?.owner : ownerOf(resolved);
+  const policies = state.adminPolicies();
+  const effective = { ...params, ...initDefaultParams(initDefaultsFromPolicies(policies, tokentype, owner?.realm)) };
+  const otpkey = presentParam(params, 'otpkey');
+  const generate = profile.generateKeyWithoutOtpkey
+    ? isTrue(params['genkey']) || otpkey === undefined || forcesServerKey(profile.forceServerGenerate, policies, tokentype, owner?.realm)
+    : isTrue(params['genkey']);
+  // privacyIDEA 3.13's TokenClass.update generates a key only `if otpKey is None and genkey and not verify`.
+  const keyless = verify !== undefined && (generate ? profile.generateKeyWithoutOtpkey : otpkey === undefined);
+  if (!generate && otpkey === undefined && !keyless) throw privacyIdeaErrors.missingParameter('otpkey');
+  const key = keyMaterial(effective, tokentype, existing, generate ? undefined : otpkey);
+  if (keyless) key.otpkeyHex = '';
+
   const needsVerification = verifyEnrollmentApplies(state, owner);
   let token: TokenRecord;
   if (existing === undefined) {
@@ -81,14 +97,27 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
     if (params['pin'] !== undefined) token.pin = params['pin'];
     if (needsVerification) token.rolloutState = 'verify';
   }
+  // 3.14's init_token ends with `if not token.rollout_state: rollout_state = ENROLLED` (lib/token/lifecycle.py).
+  if (token.rolloutState === '') token.rolloutState = state.finishedRolloutState();
 
-  const detail = { ...enrollmentUrls(token), rollout_state: token.rolloutState, serial: token.serial };
+  // Without a key, get_init_detail has no otpkey to show: no URLs, only rollout_state and serial (B2).
+  const urls = keyless ? {} : enrollmentUrls(token);
+  const detail = { ...urls, rollout_state: token.rolloutState, serial: token.serial };
   return ok(
     successEnvelope(true, nowMs, {
       detail: needsVerification ? { ...detail, verify: { message: VERIFY_ENROLLMENT_MESSAGE } } : detail,
     }),
   );
 };
+
+/** `request.all_data.update(default_settings)`: the policy values replace the request's. */
+function initDefaultParams(defaults: { otplen?: number; hashlib?: string; timeStep?: number }): RequestParams {
+  const overrides: RequestParams = {};
+  if (defaults.otplen !== undefined) overrides['otplen'] = String(defaults.otplen);
+  if (defaults.hashlib !== undefined) overrides['hashlib'] = defaults.hashlib;
+  if (defaults.timeStep !== undefined) overrides['timeStep'] = String(defaults.timeStep);
+  return overrides;
+}
 
 function verifyEnrollmentApplies(state: SimulatorState, owner: TokenOwner | undefined): boolean {
   if (owner === undefined) return false;

@@ -12,7 +12,7 @@ const DEFAULT_PAGE_SIZE = 15;
  *   `*`. The `serial` wildcard is not in the recording; it follows privacyIDEA's source (the BFF relies on it).
  * - `user` (+ `realm`, else the default realm) or `realm` alone; `type`; `active`; `assigned`.
  * - `infokey` + `infovalue`: exact; `infokey` alone is ignored.
- * - Sorted by serial, `pagesize` (15) / `page` with `count`, `current`, `next`, `prev`.
+ * - Sorted by serial, `pagesize` (15) / `page` with `count`, `current` (3.11 only; 3.13 §1.6), `next`, `prev`.
  * A realm user's JWT sees only that user's tokens.
  */
 export const tokenListRoute: RouteHandler = ({ params, state, nowMs, caller }) => {
@@ -53,18 +53,14 @@ export const tokenListRoute: RouteHandler = ({ params, state, nowMs, caller }) =
   const page = positiveInteger(presentParam(params, 'page'), 1);
   const pages = Math.ceil(tokens.length / pageSize);
   const onPage: TokenRecord[] = tokens.slice((page - 1) * pageSize, page * pageSize);
-  return ok(
-    successEnvelope(
-      {
-        count: tokens.length,
-        current: page,
-        next: page < pages ? page + 1 : null,
-        prev: page > 1 ? page - 1 : null,
-        tokens: onPage.map(tokenView),
-      },
-      nowMs,
-    ),
-  );
+  const value = {
+    count: tokens.length,
+    ...(state.profile.tokenListCurrent ? { current: page } : {}),
+    next: page < pages ? page + 1 : null,
+    prev: page > 1 ? page - 1 : null,
+    tokens: onPage.map(tokenView),
+  };
+  return ok(successEnvelope(value, nowMs));
 };
 
 function bySerial(a: TokenRecord, b: TokenRecord): number {

@@ -4,6 +4,8 @@ import type { PythonJson } from '../python-json.js';
 import { ok, presentParam, type PrivacyIdeaResponse, type RouteHandler } from '../request-context.js';
 import { lastAuthUtc } from '../token-dates.js';
 import { checkOtp, isPreviousOtp } from '../token-otp.js';
+import type { SimulatorRealm } from '../simulator-config.js';
+import type { SimulatorState } from '../simulator-state.js';
 import type { TokenRecord } from '../token-store.js';
 
 export const PASS_ON_NO_TOKEN_POLICY = 'pol-passonnotoken';
@@ -17,6 +19,9 @@ export const PASS_ON_NO_TOKEN_POLICY = 'pol-passonnotoken';
  * - PIN right, OTP wrong → "wrong otp value" (". previous otp used again" for a replay), failcount +1.
  * - OTP right → its step is consumed (quirk 1), then the token is rejected if disabled, failcount ≥ maxfail or
  *   still in rollout_state `verify`; otherwise ACCEPT, failcount 0, `last_auth` set.
+ * 3.13+ first drop the tokens that fail `check_all` (disabled, failcount exceeded, not yet enrolled): their codes
+ * are not looked at, nothing is consumed or counted, and if no token is left the answer is just their messages
+ * (recorded-api-3.13 §2; lib/token.py check_token_list).
  */
 export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
   const serial = presentParam(params, 'serial');
@@ -24,8 +29,8 @@ export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
   if (serial === undefined && userParam === undefined) {
     throw privacyIdeaErrors.parameter('You need to specify a serial, user or credential_id.');
   }
-  const pass = params['pass'];
-  // No `pass` at all crashes privacyIDEA 3.11 (recorded j14): reproduced.
+  // No `pass` at all crashes privacyIDEA 3.11 (recorded j14): reproduced. 3.13 treats it as empty (E3).
+  const pass = params['pass'] ?? (state.profile.validateWithoutPass ? '' : undefined);
   if (pass === undefined) throw privacyIdeaErrors.internalServerError();
 
   let tokens: TokenRecord[];
@@ -34,18 +39,52 @@ export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
     if (token === undefined) throw privacyIdeaErrors.tokenNotFound();
     tokens = [token];
   } else {
-    const resolved = state.users.resolve(userParam ?? '', presentParam(params, 'realm'));
-    if (resolved === undefined) throw privacyIdeaErrors.userNotFound();
+    const login = userParam ?? '';
+    const realmParam = presentParam(params, 'realm');
+    const resolved = state.users.resolve(login, realmParam);
+    if (resolved === undefined) {
+      if (!state.profile.userDoesNotExistMessage) throw privacyIdeaErrors.userNotFound();
+      // policydecorators.auth_user_does_not_exist: `User {user_object} does not exist.` (E1).
+      throw privacyIdeaErrors.userDoesNotExist(`${login}@${realmParam ?? state.users.defaultRealm().name}`);
+    }
     tokens = state.tokens.ofUser(resolved.user.username, resolved.realm.name);
-    if (tokens.length === 0) {
+    if (countedForPassOnNoToken(state, resolved.realm, tokens) === 0) {
       // passOnNoToken counts tokens in any state: a disabled or unverified token means no pass (recorded h4, h6).
       return state.users.policiesOf(resolved.realm).passOnNoToken
         ? answer(true, nowMs, { message: `user has no token, accepted due to '${PASS_ON_NO_TOKEN_POLICY}'` })
         : answer(false, nowMs, { message: 'The user has no tokens assigned' });
     }
   }
-  return checkTokenList(tokens.sort((a, b) => a.id - b.id), pass, nowMs);
+  const sorted = tokens.sort((a, b) => a.id - b.id);
+  if (!state.profile.skipUnusableTokens) return checkTokenList(sorted, pass, nowMs);
+  const unusable = new Set<string>();
+  const usable = sorted.filter((token) => {
+    const reason = unusableReason(token);
+    if (reason !== undefined) unusable.add(reason);
+    return reason === undefined;
+  });
+  // `elif messages: reply_dict["message"] = ", ".join(set(messages))`: only when no token was evaluated.
+  if (usable.length === 0) return answer(false, nowMs, { message: [...unusable].join(', ') });
+  return checkTokenList(usable, pass, nowMs);
 };
+
+/**
+ * 3.14 `passonnotoken_ignore_rollout_state` (lib/policydecorators.py auth_user_has_no_token →
+ * `_get_token_count_excluding_rollout_states`): tokens in the listed states do not count. Before 3.14 every token
+ * counts.
+ */
+function countedForPassOnNoToken(state: SimulatorState, realm: SimulatorRealm, tokens: TokenRecord[]): number {
+  const ignored = state.profile.passOnNoTokenIgnoreRolloutState ? (state.users.policiesOf(realm).passOnNoTokenIgnoreRolloutState ?? []) : [];
+  return tokens.filter((token) => !ignored.includes(token.rolloutState)).length;
+}
+
+/** `TokenClass.check_all` in its order (the auth counter and validity period are not modelled). */
+function unusableReason(token: TokenRecord): string | undefined {
+  if (!token.active) return 'Token is disabled';
+  if (token.failcount >= token.maxfail) return 'Failcounter exceeded';
+  if (token.rolloutState === 'verify' || token.rolloutState === 'clientwait') return 'Token is not yet enrolled';
+  return undefined;
+}
 
 function checkTokenList(tokens: TokenRecord[], pass: string, nowMs: number): PrivacyIdeaResponse {
   const valid: TokenRecord[] = [];
