@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { HOTP, Secret } from 'otpauth';
-import { ManualClock, startSimulator, type RunningSimulator, type SimulatorConfig } from '../../src/index.js';
+import { ManualClock, startSimulator, type PrivacyIdeaVersion, type RunningSimulator, type SimulatorConfig } from '../../src/index.js';
 import { exchange, RECORDED_TIMES } from './recording.js';
 
 export interface LiveResponse {
@@ -17,6 +17,7 @@ export interface LabOptions {
   startMs?: number;
   config?: SimulatorConfig;
   control?: boolean;
+  version?: PrivacyIdeaVersion;
 }
 
 type Auth = 'admin' | 'none' | { user: string } | { raw: string };
@@ -37,6 +38,7 @@ export class Lab {
       clock,
       ...(options.config !== undefined ? { config: options.config } : {}),
       ...(options.control !== undefined ? { control: options.control } : {}),
+      ...(options.version !== undefined ? { version: options.version } : {}),
     });
     sim.setPolicies({ verifyEnrollment: options.verifyEnrollment ?? false, passOnNoToken: options.passOnNoToken ?? false });
     return new Lab(sim, clock);
@@ -178,6 +180,9 @@ export const GENERATED_ENROLLMENT: Record<string, RegExp> = {
   'detail.otpkey.value': /^seed:\/\/[0-9a-f]{40}$/,
   'detail.otpkey.value_b32': /^[A-Z2-7]{32}$/,
 };
+
+/** Loose rules for a 3.13 recording: its thread ids differ per response (8 threads). */
+export const THREAD_ID_3_13: Record<string, 'type'> = { 'detail.threadid': 'type' };
 
 /** Loose rules for token dates (the recording's clock is not the test's). */
 export const TOKEN_DATES: Record<string, RegExp> = {

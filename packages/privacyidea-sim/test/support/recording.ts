@@ -33,12 +33,28 @@ interface RecordingFile {
   tokenListFilters: TokenListFilterCase[];
 }
 
-export const recording = JSON.parse(
-  readFileSync(new URL('../fixtures/recorded-exchanges.json', import.meta.url), 'utf8'),
-) as RecordingFile;
+function readFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+export const recording = readFixture<RecordingFile>('recorded-exchanges.json');
+
+/** recorded-api-3.13.md (upper-case ids R1, A2, B2 …) and recorded-api-more.md §0–§1 (K1 … K8, Q3). */
+const moreRecordings = [
+  readFixture<{ exchanges: Record<string, RecordedExchange> }>('recorded-exchanges-3.13.json'),
+  readFixture<{ exchanges: Record<string, RecordedExchange> }>('recorded-exchanges-more.json'),
+];
+
+const allExchanges: Record<string, RecordedExchange> = { ...recording.exchanges };
+for (const file of moreRecordings) {
+  for (const [id, recorded] of Object.entries(file.exchanges)) {
+    if (id in allExchanges) throw new Error(`recorded exchange id ${id} is in two fixture files`);
+    allExchanges[id] = recorded;
+  }
+}
 
 export function exchange(id: string): RecordedExchange {
-  const found = recording.exchanges[id];
+  const found = allExchanges[id];
   if (found === undefined) throw new Error(`no recorded exchange ${id}`);
   return found;
 }
@@ -54,6 +70,27 @@ export const RECORDED_TIMES = {
   c1: Date.parse('2026-11-28T15:03:52Z'),
   e1: 1795878250856,
   bobN0: 59862611,
+} as const;
+
+/** Recorded seeds and time steps of recorded-api-3.13.md (R1: carol's TOTP0002A8CA) and recorded-api-more.md. */
+export const RECORDED_3_13 = {
+  carolSeed: '7aa44314826c628f7e23892067b164288ab60af4',
+  /** R4's verify code 230304 and R6b's replay. */
+  r4Step: 59870679,
+  /** R11/R14's code 294764. */
+  r11Step: 59870681,
+} as const;
+
+export const RECORDED_MORE = {
+  k1Seed: '86e9379ef3b6a77613601aea45f7c4f601a6b9d8',
+  /** K2's verify code 404356; K5's 763553 is the next step. */
+  k2Step: 59870564,
+  k7Seed: '1130b5ecc7130f5e976c8f122fed14af958d70d6',
+  /** K8's 710724. */
+  k8Step: 59870564,
+  q3Seed: '9ed78223d460df0e4a21a9b4a40af9bf4dc1b3e5',
+  /** Q5's 8-digit sha256 code 91247024 is of this 60 s step; Q4's 6-digit sha1 153786 of the 30 s step 2×this. */
+  q5Step60: 29935282,
 } as const;
 
 /** A moment `seconds` into TOTP time step `step` (30 s steps). */
