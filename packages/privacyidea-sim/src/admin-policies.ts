@@ -93,10 +93,10 @@ export function readAdminPolicy(raw: unknown, path: string, fail: (path: string,
   const entry = raw as Record<string, unknown>;
   const name = entry['name'];
   if (typeof name !== 'string' || name === '') fail(`${path}.name`, 'expected a non-empty string');
-  const policy: AdminScopePolicy = { name: name as string, actions: {} };
+  const policy: AdminScopePolicy = { name: name, actions: {} };
   if (entry['realm'] !== undefined) {
     if (typeof entry['realm'] !== 'string' || entry['realm'] === '') fail(`${path}.realm`, 'expected a realm name (omit it for all realms)');
-    policy.realm = entry['realm'] as string;
+    policy.realm = entry['realm'];
   }
   const actions = entry['actions'];
   if (typeof actions !== 'object' || actions === null || Array.isArray(actions)) return fail(`${path}.actions`, 'expected an object');
@@ -106,11 +106,11 @@ export function readAdminPolicy(raw: unknown, path: string, fail: (path: string,
       case 'totp_otplen':
       case 'hotp_otplen':
         if (value !== 6 && value !== 8) fail(at, 'expected 6 or 8 (the values privacyIDEA offers)');
-        policy.actions[key] = value as number;
+        policy.actions[key] = value;
         break;
       case 'totp_timestep':
         if (value !== 30 && value !== 60) fail(at, 'expected 30 or 60 (the values privacyIDEA offers)');
-        policy.actions[key] = value as number;
+        policy.actions[key] = value;
         break;
       case 'totp_hashlib':
       case 'hotp_hashlib':
@@ -120,7 +120,7 @@ export function readAdminPolicy(raw: unknown, path: string, fail: (path: string,
       case 'totp_force_server_generate':
       case 'hotp_force_server_generate':
         if (typeof value !== 'boolean') fail(at, 'expected true or false');
-        policy.actions[key] = value as boolean;
+        policy.actions[key] = value;
         break;
       default:
         fail(at, `unknown admin action (expected ${ADMIN_POLICY_ACTIONS.join(', ')})`);

@@ -120,7 +120,7 @@ export function handleControlRequest(
       case 'GET /hardening':
         return { status: 200, body: { hardening: controls.hardening() } };
       case 'POST /hardening':
-        controls.setHardening(input as Partial<HardeningPolicies>);
+        controls.setHardening(input);
         return { status: 200, body: { hardening: controls.hardening() } };
       default:
         break;

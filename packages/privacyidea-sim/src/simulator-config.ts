@@ -308,7 +308,7 @@ export function readRolloutStates(value: unknown, path: string, fail: Fail): str
     if (typeof state !== 'string' || !(ROLLOUT_STATES as readonly string[]).includes(state)) {
       fail(`${path}[${i}]`, `expected one of ${ROLLOUT_STATES.map((r) => JSON.stringify(r)).join(', ')}`);
     }
-    return state as string;
+    return state;
   });
 }
 
