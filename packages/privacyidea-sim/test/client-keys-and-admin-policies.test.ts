@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdminScopePolicy, PrivacyIdeaVersion } from '../src/index.js';
 import { expectRecorded } from './support/expect-recorded.js';
-import { Lab, THREAD_ID_3_13 } from './support/recorded-lab.js';
+import { Lab, serverKeyFor, THREAD_ID_3_13 } from './support/recorded-lab.js';
 import { exchange, inStep, RECORDED_MORE } from './support/recording.js';
 
 const { k1Seed, k2Step, k7Seed, k8Step, q3Seed, q5Step60 } = RECORDED_MORE;
@@ -117,10 +117,7 @@ describe('force_server_generate: which profile replaces a client otpkey (3.13 §
       expectRecorded(r7, 'R7', {
         loose: {
           ...THREADS,
-          'detail.googleurl.value': /^otpauth:\/\/totp\/TOTP00024D17\?secret=[A-Z2-7]{32}&period=30&digits=6&creator=privacyidea&issuer=privacyIDEA&serial=TOTP00024D17$/,
-          'detail.oathurl.value': /^oathtoken:\/\/\/addToken\?name=TOTP00024D17&lockdown=true&key=[0-9a-f]{40}&timeBased=true$/,
-          'detail.otpkey.value': /^seed:\/\/[0-9a-f]{40}$/,
-          'detail.otpkey.value_b32': /^[A-Z2-7]{32}$/,
+          ...serverKeyFor('TOTP00024D17'),
         },
       });
       expectRecorded(await lab.send('R8'), 'R8');

@@ -3,6 +3,13 @@ import { defaultSimulatorConfig, validateSimulatorConfig, type PrivacyIdeaVersio
 import { expectRecorded } from './support/expect-recorded.js';
 import { Lab, THREAD_ID_3_13 } from './support/recorded-lab.js';
 
+/** The rollout_state of a token that needs no verification, per profile. */
+const FINISHED_ROLLOUT_STATE: [PrivacyIdeaVersion, string][] = [
+  ['3.11', ''],
+  ['3.13', ''],
+  ['3.14', 'enrolled'],
+];
+
 interface InitDetail {
   detail: { serial: string; rollout_state: string };
 }
@@ -58,11 +65,7 @@ describe('step 2 for a serial that does not exist (3.13 §5, B2)', () => {
   let lab: Lab | undefined;
   afterEach(() => lab?.close());
 
-  it.each<[PrivacyIdeaVersion, string]>([
-    ['3.11', ''],
-    ['3.13', ''],
-    ['3.14', 'enrolled'],
-  ])('%s creates an ownerless, active token without a key, rollout_state "%s"', async (version, rolloutState) => {
+  it.each(FINISHED_ROLLOUT_STATE)('%s creates an ownerless, active token without a key, rollout_state "%s"', async (version, rolloutState) => {
     lab = await Lab.start({ version, verifyEnrollment: true });
     const response = await lab.send('B2');
     if (version === '3.13') expectRecorded(response, 'B2', { loose: THREAD_ID_3_13 });
@@ -81,11 +84,7 @@ describe('3.14: rollout_state enrolled, passonnotoken_ignore_rollout_state, hide
   let lab: Lab | undefined;
   afterEach(() => lab?.close());
 
-  it.each<[PrivacyIdeaVersion, string]>([
-    ['3.11', ''],
-    ['3.13', ''],
-    ['3.14', 'enrolled'],
-  ])('%s: a token enrolled without verify_enrollment has rollout_state "%s" (init and seeds)', async (version, rolloutState) => {
+  it.each(FINISHED_ROLLOUT_STATE)('%s: a token enrolled without verify_enrollment has rollout_state "%s" (init and seeds)', async (version, rolloutState) => {
     const config = defaultSimulatorConfig();
     config.tokens = [{ serial: 'SEED1', otpkey: '00'.repeat(20), user: 'dave' }];
     lab = await Lab.start({ version, verifyEnrollment: false, config });

@@ -181,6 +181,16 @@ export const GENERATED_ENROLLMENT: Record<string, RegExp> = {
   'detail.otpkey.value_b32': /^[A-Z2-7]{32}$/,
 };
 
+/** Loose rules for the seed-derived parts of an init answer for a known serial (a new server key). */
+export function serverKeyFor(serial: string): Record<string, RegExp> {
+  return {
+    'detail.googleurl.value': new RegExp(`^otpauth://totp/${serial}\\?secret=[A-Z2-7]{32}&period=30&digits=6&creator=privacyidea&issuer=privacyIDEA&serial=${serial}$`),
+    'detail.oathurl.value': new RegExp(`^oathtoken:///addToken\\?name=${serial}&lockdown=true&key=[0-9a-f]{40}&timeBased=true$`),
+    'detail.otpkey.value': /^seed:\/\/[0-9a-f]{40}$/,
+    'detail.otpkey.value_b32': /^[A-Z2-7]{32}$/,
+  };
+}
+
 /** Loose rules for a 3.13 recording: its thread ids differ per response (8 threads). */
 export const THREAD_ID_3_13: Record<string, 'type'> = { 'detail.threadid': 'type' };
 
