@@ -15,6 +15,7 @@ import privacyidea from './plugins/privacyidea.js';
 import rateLimits from './plugins/rate-limits.js';
 import redis from './plugins/redis.js';
 import securityHeaders from './plugins/security-headers.js';
+import store from './plugins/store.js';
 import session from './plugins/session.js';
 import trustedHeader from './plugins/trusted-header.js';
 import webApp from './plugins/web-app.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(appContext, options);
   await app.register(errorHandler);
   await app.register(redis);
+  await app.register(store);
   await app.register(securityHeaders);
   await app.register(csrfGuard);
   await app.register(privacyidea, options);

@@ -33,8 +33,10 @@ describe('identity comes from the session only', () => {
     expect(smuggled.status).toBe(400);
     expect(smuggled.body).toMatchObject({ code: 'invalid_request', errors: [{ field: 'user' }] });
 
-    expect(stack.sim.tokensOf('alice')).toHaveLength(1);
+    // Nothing exists in privacyIDEA until alice's own code, and only alice's session can give it.
+    expect(stack.sim.tokensOf('alice')).toEqual([]);
     expect((await alice.verify(stack.codeFor(enrollment))).status).toBe(200);
+    expect(stack.sim.tokensOf('alice')).toHaveLength(1);
     expect(stack.sim.tokensOf('bob')).toEqual([]);
     await alice.request('DELETE', '/api/v1/session');
   });

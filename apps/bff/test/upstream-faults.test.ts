@@ -13,75 +13,74 @@ describe('upstream faults give a clear problem and leave no orphan', () => {
     for (const stack of stacks.splice(0)) await stack.close();
   });
 
-  it('maps a privacyIDEA 500 at init to upstream_error, and nothing stays behind', async () => {
-    const stack = await open({});
+  it.each([true, false])('a privacyIDEA 500 when the token is created is an upstream_error that costs no attempt and leaves nothing (verify_enrollment=%s)', async (verifyEnrollment) => {
+    const stack = await open({ verifyEnrollment });
     const bob = await stack.signedIn('bob');
+    const enrollment = (await bob.startEnrollment()).body;
     stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });
-    const response = await bob.startEnrollment();
+    const response = await bob.verify(stack.codeFor(enrollment));
     expect(response.status).toBe(502);
     expect(response.body).toMatchObject({ code: 'upstream_error' });
     expect(JSON.stringify(response.body)).not.toMatch(/500 Internal Server Error|privacyIDEA \//);
     expect(stack.sim.tokensOf('bob')).toEqual([]);
-    expect((await bob.startEnrollment()).status).toBe(201);
+    expect((await bob.get('/api/v1/enrollment')).body).toMatchObject({ secret: enrollment.secret, attemptsLeft: 5 });
+    expect((await bob.verify(stack.codeFor(enrollment))).status).toBe(200);
+    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
   });
 
-  it('maps a hanging privacyIDEA to 503 upstream_unavailable with Retry-After', async () => {
+  it('maps a hanging privacyIDEA to 503 upstream_unavailable with Retry-After; what the hung init made is removed', async () => {
     const stack = await open({ env: { PI_TIMEOUT_MS: '300' } });
     const bob = await stack.signedIn('bob');
+    const enrollment = (await bob.startEnrollment()).body;
     stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'hang' }, times: 1 });
-    const response = await bob.startEnrollment();
+    const response = await bob.verify(stack.codeFor(enrollment));
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(response.body).toMatchObject({ code: 'upstream_unavailable', retryAfterSeconds: 5 });
-    // The hung init may still have created the token; we chose its serial and deleted it, or the sweeper will.
-    stack.clock.advance(600_000);
-    await stack.app.sweeper.sweepOnce();
     expect(stack.sim.tokensOf('bob')).toEqual([]);
+    expect(await stack.loginWith('bob', 'anything')).toMatchObject({ accepted: true });
   });
 
-  it('deletes the new token at once when it cannot be disabled (legacy mode): never a live unconfirmed token', async () => {
-    const stack = await open({ verifyEnrollment: false });
-    const bob = await stack.signedIn('bob');
-    stack.sim.injectFault({ endpoint: 'POST /token/disable', fault: { kind: 'error500' }, times: 1 });
-    expect((await bob.startEnrollment()).status).toBe(502);
-    expect(stack.sim.tokensOf('bob')).toEqual([]);
-  });
-
-  it.each(['error500', 'reset'] as const)('a %s at the verify step keeps the enrollment; the sweeper removes it if abandoned', async (kind) => {
+  it.each(['error500', 'reset'] as const)('a %s at the verify step removes the new token at once; the next try enrolls', async (kind) => {
     const stack = await open({ env: { PI_TIMEOUT_MS: '500' } });
     const bob = await stack.signedIn('bob');
     const enrollment = (await bob.startEnrollment()).body;
-    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind }, times: 1 });
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind }, times: 1, after: 1 });
     const failed = await bob.verify(stack.codeFor(enrollment));
     expect([502, 503]).toContain(failed.status);
     expect(['upstream_error', 'upstream_unavailable']).toContain(failed.body.code);
-    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
-    stack.clock.advance(600_000);
-    await stack.app.sweeper.sweepOnce();
+    // Not confirmed, so not left: bob logs in as a user without tokens.
+    expect(stack.sim.tokensOf('bob')).toEqual([]);
+    expect(await stack.loginWith('bob', 'anything')).toMatchObject({ accepted: true });
+    expect((await bob.verify(stack.codeFor(enrollment))).status).toBe(200);
+    expect(stack.sim.tokensOf('bob')).toMatchObject([{ rollout_state: 'enrolled', active: true }]);
+  });
+
+  it('when the unfinished token cannot be deleted either, the sweeper removes it within minutes, not at the enrollment expiry', async () => {
+    const stack = await open({});
+    const bob = await stack.signedIn('bob');
+    const enrollment = (await bob.startEnrollment()).body;
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1, after: 1 });
+    stack.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' }, times: 1 });
+    expect((await bob.verify(stack.codeFor(enrollment))).status).toBe(502);
+    expect(stack.sim.tokensOf('bob')).toMatchObject([{ rollout_state: 'verify' }]);
+    stack.clock.advance(60_000);
+    expect(await stack.app.sweeper.sweepOnce()).toMatchObject({ deleted: 0 });
+    stack.clock.advance(61_000);
+    expect(await stack.app.sweeper.sweepOnce()).toMatchObject({ deleted: 1, failed: 0 });
     expect(stack.sim.tokensOf('bob')).toEqual([]);
   });
 
-  it('a failed enable in legacy mode leaves a pending token: the next code confirms it, or the sweeper removes it', async () => {
+  it('burns the confirming code without the policy; a failing /validate/check removes the new live token', async () => {
     const stack = await open({ verifyEnrollment: false });
     const bob = await stack.signedIn('bob');
-    const carol = await stack.signedIn('carol');
-    const bobs = (await bob.startEnrollment()).body;
-    const carols = (await carol.startEnrollment()).body;
-
-    stack.sim.injectFault({ endpoint: 'POST /token/enable', fault: { kind: 'error500' }, times: 2 });
-    expect((await bob.verify(stack.codeFor(bobs))).status).toBe(502);
-    expect((await carol.verify(stack.codeFor(carols))).status).toBe(502);
-
-    // bob tries again with the next code and is done.
-    stack.clock.advance(30_000);
-    expect((await bob.verify(stack.codeFor(bobs))).status).toBe(200);
-    expect(stack.sim.tokensOf('bob')[0]).toMatchObject({ active: true });
-    // carol walks away: her half-confirmed token must not lock her out.
-    stack.clock.advance(600_000);
-    await stack.app.sweeper.sweepOnce();
-    expect(stack.sim.tokensOf('carol')).toEqual([]);
-    expect(await stack.loginWith('carol', 'anything')).toMatchObject({ accepted: true });
-    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
+    const enrollment = (await bob.startEnrollment()).body;
+    stack.sim.injectFault({ endpoint: 'POST /validate/check', fault: { kind: 'error500' }, times: 1 });
+    expect((await bob.verify(stack.codeFor(enrollment))).status).toBe(502);
+    expect(stack.sim.tokensOf('bob')).toEqual([]);
+    const code = stack.codeFor(enrollment);
+    expect((await bob.verify(code)).status).toBe(200);
+    expect((await stack.loginWith('bob', code)).accepted).toBe(false);
   });
 
   it('renews the admin JWT before its hour is up, without the user noticing', async () => {

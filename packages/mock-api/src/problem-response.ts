@@ -18,6 +18,7 @@ const statusByCode: Record<ProblemCode, number> = {
   invalid_code: 422,
   attempts_exhausted: 409,
   enrollment_expired: 410,
+  enrollment_restart_required: 409,
   upstream_unavailable: 503,
   upstream_error: 502,
   internal_error: 500,

@@ -15,6 +15,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many matching requests the fault applies to; omitted = until cleared. */
   times?: number;
+  /** How many matching requests pass untouched first (e.g. 1: the second /token/init, an enrollment's step 2). */
+  after?: number;
 }
 
 /** What happens to one request after its latency (if any). */
@@ -23,6 +25,7 @@ export type FaultOutcome = { kind: 'none' } | { kind: 'error500' } | { kind: 're
 interface ActiveRule {
   rule: FaultRule;
   remaining: number;
+  skip: number;
 }
 
 /**
@@ -34,7 +37,7 @@ export class FaultRegistry {
 
   inject(rule: FaultRule): void {
     validateFaultRule(rule);
-    this.#rules.push({ rule: structuredClone(rule), remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.#rules.push({ rule: structuredClone(rule), remaining: rule.times ?? Number.POSITIVE_INFINITY, skip: rule.after ?? 0 });
   }
 
   clear(): void {
@@ -42,7 +45,10 @@ export class FaultRegistry {
   }
 
   active(): FaultRule[] {
-    return this.#rules.map(({ rule, remaining }) => ({ ...structuredClone(rule), ...(Number.isFinite(remaining) ? { times: remaining } : {}) }));
+    return this.#rules.map(({ rule, remaining, skip }) => {
+      const { after: _after, ...rest } = structuredClone(rule);
+      return { ...rest, ...(Number.isFinite(remaining) ? { times: remaining } : {}), ...(skip > 0 ? { after: skip } : {}) };
+    });
   }
 
   /** Consumes the matching rules for one request to `routeKey`. */
@@ -51,6 +57,10 @@ export class FaultRegistry {
     let outcome: FaultOutcome = { kind: 'none' };
     for (const active of this.#rules) {
       if (active.rule.endpoint !== '*' && active.rule.endpoint !== routeKey) continue;
+      if (active.skip > 0) {
+        active.skip -= 1;
+        continue;
+      }
       const { fault } = active.rule;
       if (fault.kind === 'latency') {
         latencyMs += fault.ms;
@@ -83,5 +93,8 @@ export function validateFaultRule(rule: unknown): asserts rule is FaultRule {
   }
   if (candidate.times !== undefined && (!Number.isInteger(candidate.times) || candidate.times < 1)) {
     throw new TypeError('fault rule: times must be a positive integer');
+  }
+  if (candidate.after !== undefined && (!Number.isInteger(candidate.after) || candidate.after < 0)) {
+    throw new TypeError('fault rule: after must be a whole number');
   }
 }

@@ -58,7 +58,7 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13', '3.14'])('admin-scope totp_ot
 
   it('Q3: the policy values override the sent 6/sha1/30 (URL and token); Q4 fails, Q5 (8 digits, sha256, 60 s) enrolls', async () => {
     const q3 = await lab.send('Q3', { params: { serial: 'TOTP000690D3' } });
-    const versionFields = version === '3.11' ? {} : { version: /^privacyIDEA 3\.1[34]/, versionnumber: /^3\.1[34]/ };
+    const versionFields: Record<string, RegExp> = version === '3.11' ? {} : { version: /^privacyIDEA 3\.1[34]/, versionnumber: /^3\.1[34]/ };
     // 3.11 and 3.14 keep the client key (admin policies exist, none forces a server key); 3.13 as well.
     expect(recordedShapeOrder(q3.body, version)).toBe(true);
     expect(lab.token('TOTP000690D3')).toMatchObject({ otpkeyHex: q3Seed, otplen: 8, hashlib: 'sha256', timeStep: 60, rollout_state: 'verify' });

@@ -21,6 +21,15 @@ describe('fault injection', () => {
     expect(lab.sim.faults()).toEqual([]);
   });
 
+  it('lets the first `after` matching requests through, so a test can fail exactly the second step of an enrollment', async () => {
+    lab.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1, after: 1 });
+    expect(lab.sim.faults()).toEqual([{ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1, after: 1 }]);
+    expect((await lab.initToken({ type: 'totp', genkey: '1' })).status).toBe(200);
+    expectRecorded(await lab.initToken({ type: 'totp', genkey: '1' }), 'j12');
+    expect((await lab.initToken({ type: 'totp', genkey: '1' })).status).toBe(200);
+    expect(lab.sim.faults()).toEqual([]);
+  });
+
   it('leaves other endpoints alone', async () => {
     lab.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' } });
     expect((await lab.call('GET', '/token/')).status).toBe(200);

@@ -100,10 +100,15 @@ describe('POST /token/init (recorded §3, §10)', () => {
     const accepted = await lab.check({ serial: 'TOTP0000011D', pass: otpOf(RECORDED_SEEDS.alice, 59862608) });
     expect((accepted.body as { result: { value: boolean } }).result.value).toBe(true);
 
+    const createdAt = lab.token('TOTP0000011D').info['creation_date'];
+    lab.clock.advance(3_600_000);
     const rekeyed = await lab.initToken({ serial: 'TOTP0000011D', type: 'totp', genkey: '1' });
     expect(rekeyed.status).toBe(200);
     const token = lab.token('TOTP0000011D');
     expect(token.otpkeyHex).not.toBe(RECORDED_SEEDS.alice);
+    // init_token dates every init (recorded-api-3.13.md C3a: creation_date updated).
+    expect(token.info['creation_date']).not.toBe(createdAt);
+    expect(Date.parse(token.info['creation_date'] ?? '')).toBe(Math.floor(lab.clock.now() / 1000) * 1000);
     expect(token).toMatchObject({ count: 0, failcount: 0, username: 'alice' });
     const oldCode = await lab.check({ serial: 'TOTP0000011D', pass: otpOf(RECORDED_SEEDS.alice, 59862609) });
     expect((oldCode.body as { detail: { message: string } }).detail.message).toBe('wrong otp value');

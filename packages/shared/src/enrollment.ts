@@ -4,11 +4,13 @@ import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
 
 export { DESCRIPTION_MAX_LENGTH };
 
-export const TokenTypeSchema = Type.Literal('totp');
+/** The sign-in methods a user can enroll. Each has its module in apps/bff/src/methods/ and apps/web/src/features/. */
+export const MethodTypeSchema = Type.Union([Type.Literal('totp')], { $id: 'MethodType' });
+export type MethodType = Type.Static<typeof MethodTypeSchema>;
 
 export const StartEnrollmentRequestSchema = Type.Object(
   {
-    type: Type.Optional(TokenTypeSchema),
+    type: Type.Optional(MethodTypeSchema),
     description: Type.Optional(
       Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, description: "The device's name, e.g. 'Work phone'" }),
     ),
@@ -20,7 +22,7 @@ export type StartEnrollmentRequest = Type.Static<typeof StartEnrollmentRequestSc
 /** A pending enrollment as its owner sees it. The secret is only ever sent to its owner. */
 export const EnrollmentSchema = Type.Object(
   {
-    type: TokenTypeSchema,
+    type: MethodTypeSchema,
     status: Type.Literal('pending'),
     otpauthUri: Type.String(),
     secret: Type.String({ pattern: '^[A-Z2-7]+$', description: 'Base32, unpadded' }),
@@ -43,6 +45,9 @@ export const VerifyEnrollmentRequestSchema = Type.Object(
   { $id: 'VerifyEnrollmentRequest', additionalProperties: false },
 );
 export type VerifyEnrollmentRequest = Type.Static<typeof VerifyEnrollmentRequestSchema>;
+
+/** The proof a method checks: for codes (authenticator app, email, recovery codes) the code typed. */
+export type EnrollmentProof = VerifyEnrollmentRequest;
 
 export const EnrollmentConfirmedSchema = Type.Object(
   {

@@ -20,6 +20,7 @@ export const problemCodes = [
   'invalid_code',
   'attempts_exhausted',
   'enrollment_expired',
+  'enrollment_restart_required',
   'upstream_unavailable',
   'upstream_error',
   'internal_error',

@@ -1,6 +1,7 @@
 import type { OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
-export type VerifyMode = 'auto' | 'native' | 'legacy';
+/** Who makes an authenticator app's key: `client` the BFF (no token until the right code), `server` privacyIDEA. */
+export type KeySourceSetting = 'auto' | 'client' | 'server';
 
 export interface RateLimits {
   windowSeconds: number;
@@ -25,7 +26,6 @@ export interface AppConfig {
     realm: string | undefined;
     caFile: string | undefined;
     timeoutMs: number;
-    verifyMode: VerifyMode;
   };
   enrollment: {
     ttlSeconds: number;
@@ -33,7 +33,15 @@ export interface AppConfig {
     allowAdditionalTokens: boolean;
     sweepIntervalSeconds: number;
   };
-  otp: { issuer: string; digits: OtpDigits; period: number; algorithm: OtpAlgorithm };
+  otp: {
+    issuer: string;
+    digits: OtpDigits;
+    period: number;
+    algorithm: OtpAlgorithm;
+    keySource: KeySourceSetting;
+    /** privacyIDEA's TOTP `timeWindow`: codes this far either side of now confirm, as they would log in. */
+    windowSeconds: number;
+  };
   session: { secret: string; idleSeconds: number; maxSeconds: number };
   launchToken: { secret: string | undefined; jwksUrl: string | undefined; audience: string; issuer: string | undefined };
   demoMode: boolean;

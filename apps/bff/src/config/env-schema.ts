@@ -21,7 +21,6 @@ export const EnvSchema = Type.Object({
   PI_REALM: Type.Optional(Type.String({ minLength: 1 })),
   PI_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
   PI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
-  PI_VERIFY_MODE: Type.Union([Type.Literal('auto'), Type.Literal('native'), Type.Literal('legacy')], { default: 'auto' }),
 
   ENROLL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 600 }),
   ENROLL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
@@ -32,6 +31,8 @@ export const EnvSchema = Type.Object({
   OTP_DIGITS: Type.Union([Type.Literal(6), Type.Literal(7), Type.Literal(8)], { default: 6 }),
   OTP_PERIOD: Type.Union([Type.Literal(30), Type.Literal(60)], { default: 30 }),
   OTP_ALGORITHM: Type.Union([Type.Literal('SHA1'), Type.Literal('SHA256'), Type.Literal('SHA512')], { default: 'SHA1' }),
+  OTP_TIME_WINDOW_SECONDS: Type.Integer({ minimum: 30, maximum: 3600, default: 180 }),
+  TOTP_KEY_SOURCE: Type.Union([Type.Literal('auto'), Type.Literal('client'), Type.Literal('server')], { default: 'auto' }),
 
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   SESSION_IDLE_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 900 }),

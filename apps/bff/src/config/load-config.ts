@@ -119,7 +119,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       realm: env.PI_REALM,
       caFile: env.PI_CA_FILE,
       timeoutMs: env.PI_TIMEOUT_MS,
-      verifyMode: env.PI_VERIFY_MODE,
     },
     enrollment: {
       ttlSeconds: env.ENROLL_TTL_SECONDS,
@@ -127,7 +126,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       allowAdditionalTokens: env.ALLOW_ADDITIONAL_TOKENS,
       sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
     },
-    otp: { issuer: env.OTP_ISSUER, digits: env.OTP_DIGITS, period: env.OTP_PERIOD, algorithm: env.OTP_ALGORITHM },
+    otp: {
+      issuer: env.OTP_ISSUER,
+      digits: env.OTP_DIGITS,
+      period: env.OTP_PERIOD,
+      algorithm: env.OTP_ALGORITHM,
+      keySource: env.TOTP_KEY_SOURCE,
+      windowSeconds: env.OTP_TIME_WINDOW_SECONDS,
+    },
     // With the embedded simulator nothing outlives the process, so a random key is enough.
     session: {
       secret: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),

@@ -1,4 +1,4 @@
-import type { VerifyStrategy } from './pending-enrollment.js';
+import type { MethodType } from '@pi-enroll/shared';
 
 export type EnrollmentOutcome =
   | 'started'
@@ -8,14 +8,17 @@ export type EnrollmentOutcome =
   | 'exhausted'
   | 'expired'
   | 'cancelled'
+  | 'replaced'
   | 'swept';
 
 export interface EnrollmentEvent {
   outcome: EnrollmentOutcome;
-  strategy: VerifyStrategy | 'unknown';
+  method: MethodType;
   username: string;
   realm: string | undefined;
-  serial: string;
+  enrollmentId: string;
+  /** The privacyIDEA token, once there is one. */
+  serial?: string;
 }
 
 /** Where enrollment outcomes go: the audit log and the metrics funnel. Never carries a secret or a code. */

@@ -1,27 +1,61 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 /**
- * Tokens created by pi-enroll get serials of our own: `PIEN` + creation time (8 hex digits of epoch seconds)
- * + 8 random hex digits. The prefix marks them in privacyIDEA, where every replica and every restart can
- * find them (`GET /token/?serial=PIEN*`), and the embedded time lets the sweeper judge expiry without
- * any state of its own. Operators can tell pi-enroll's tokens apart at a glance.
+ * Tokens created by pi-enroll get serials of our own, which are also their mark:
+ *
+ *   PIEN  kind  deadline  enrollment id  MAC
+ *   PIEN  C     6758A1F0  9F3C…(16 hex)  1A2B3C4D
+ *
+ * - kind: `C` a token created from the key the user's app already holds (it exists unconfirmed for the
+ *   milliseconds between /token/init and its confirmation), `S` a token whose key privacyIDEA generated (it waits
+ *   for the code while the user scans), `P` a probe that is deleted at once.
+ * - deadline: epoch seconds (8 hex digits) after which an unconfirmed token of this enrollment is abandoned.
+ * - MAC: the first 4 bytes of an HMAC over the rest, keyed from SESSION_SECRET. A serial that merely starts with
+ *   `PIEN` (an admin's token, a copy) is not ours, and the sweeper never touches it.
+ *
+ * The mark lives in the serial rather than in a tokeninfo key: it exists from the token's first moment (a
+ * tokeninfo write after /token/init leaves an unmarked window a crash can strand), and it costs no extra
+ * privacyIDEA call. Every replica with the same SESSION_SECRET recognises it, after any restart.
  */
 export const ENROLLMENT_SERIAL_PREFIX = 'PIEN';
 export const OUR_SERIALS = `${ENROLLMENT_SERIAL_PREFIX}*`;
 
-const SERIAL_PATTERN = /^PIEN([0-9A-F]{8})[0-9A-F]{8}$/;
+export type SerialKind = 'C' | 'S' | 'P';
 
-export function newEnrollmentSerial(nowMs: number): string {
-  const seconds = Math.floor(nowMs / 1000).toString(16).toUpperCase().padStart(8, '0');
-  return `${ENROLLMENT_SERIAL_PREFIX}${seconds}${randomBytes(4).toString('hex').toUpperCase()}`;
+export interface SerialMark {
+  kind: SerialKind;
+  deadlineMs: number;
+  enrollmentId: string;
 }
 
-/** Creation time in epoch ms, or undefined for a serial pi-enroll did not make. */
-export function enrollmentCreatedAt(serial: string): number | undefined {
-  const match = SERIAL_PATTERN.exec(serial);
-  return match?.[1] === undefined ? undefined : Number.parseInt(match[1], 16) * 1000;
-}
+const SERIAL_PATTERN = /^PIEN([CSP])([0-9A-F]{8})([0-9A-F]{16})([0-9A-F]{8})$/;
+const ENROLLMENT_ID_PATTERN = /^[0-9A-F]{16}$/;
 
-export function isEnrollmentSerial(serial: string): boolean {
-  return SERIAL_PATTERN.test(serial);
+export class EnrollmentSerials {
+  private readonly key: Buffer;
+
+  constructor(sessionSecret: string) {
+    this.key = Buffer.from(hkdfSync('sha256', sessionSecret, 'pi-enroll', 'enrollment serial mark', 32));
+  }
+
+  serialFor(mark: SerialMark): string {
+    if (!ENROLLMENT_ID_PATTERN.test(mark.enrollmentId)) throw new Error('enrollment ids are 16 upper-case hex digits');
+    const seconds = Math.ceil(mark.deadlineMs / 1000).toString(16).toUpperCase().padStart(8, '0');
+    const body = `${ENROLLMENT_SERIAL_PREFIX}${mark.kind}${seconds}${mark.enrollmentId}`;
+    return body + this.mac(body);
+  }
+
+  /** The mark of a serial pi-enroll made with this secret; undefined for every other serial. */
+  parse(serial: string): SerialMark | undefined {
+    const match = SERIAL_PATTERN.exec(serial.toUpperCase());
+    if (match === null) return undefined;
+    const [, kind, seconds, enrollmentId, mac] = match as unknown as [string, SerialKind, string, string, string];
+    const expected = Buffer.from(this.mac(serial.toUpperCase().slice(0, -8)));
+    if (!timingSafeEqual(expected, Buffer.from(mac))) return undefined;
+    return { kind, deadlineMs: Number.parseInt(seconds, 16) * 1000, enrollmentId };
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('hex').slice(0, 8).toUpperCase();
+  }
 }

@@ -22,6 +22,7 @@ const titles: Record<ProblemCode, string> = {
   invalid_code: 'That code is not right',
   attempts_exhausted: 'Too many wrong codes',
   enrollment_expired: 'The enrollment expired',
+  enrollment_restart_required: 'Please start the setup again',
   upstream_unavailable: 'The authentication server is not reachable',
   upstream_error: 'The authentication server reported an error',
   internal_error: 'Something went wrong on our side',

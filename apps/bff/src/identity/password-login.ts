@@ -1,5 +1,5 @@
 import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared';
-import type { EnrollmentService } from '../enrollment/enrollment-service.js';
+import type { EnrollmentLifecycle } from '../enrollment/lifecycle.js';
 import { ProblemError } from '../http/problem-error.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
 import type { SessionUser, TokenSnapshot } from '../session/session-data.js';
@@ -9,7 +9,7 @@ export const GENERIC_LOGIN_FAILURE = 'The username, password or code is not righ
 
 export interface PasswordLoginDeps {
   pi: PrivacyIdeaClient;
-  enrollment: Pick<EnrollmentService, 'snapshotTokens'>;
+  enrollment: Pick<EnrollmentLifecycle, 'snapshotTokens'>;
   realm: string | undefined;
 }
 

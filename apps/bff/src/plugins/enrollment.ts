@@ -1,43 +1,79 @@
 import fp from 'fastify-plugin';
 import type { AppOptions } from '../app-options.js';
 import type { EnrollmentEvent } from '../enrollment/enrollment-events.js';
-import { EnrollmentService } from '../enrollment/enrollment-service.js';
+import { EnrollmentSerials } from '../enrollment/enrollment-serial.js';
+import { EnrollmentLifecycle } from '../enrollment/lifecycle.js';
+import type { PendingEnrollment } from '../enrollment/pending-enrollment.js';
+import { PendingStore } from '../enrollment/pending-store.js';
+import { Sealer } from '../session/session-sealer.js';
 import { Sweeper } from '../enrollment/sweeper.js';
+import { enrollmentMethods } from '../methods/registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    enrollment: EnrollmentService;
+    enrollment: EnrollmentLifecycle;
+    /** Recognises the serials of tokens pi-enroll made (enrollment-serial.ts). */
+    enrollmentSerials: EnrollmentSerials;
     sweeper: Sweeper;
     /** Subscribers to enrollment outcomes (metrics); the audit log is always one of them. */
     enrollmentEvents: Set<(event: EnrollmentEvent) => void>;
   }
 }
 
-/** The enrollment lifecycle and the sweeper that cleans up after abandoned enrollments. */
+/** The enrollment lifecycle over the registered methods, and the sweeper that cleans up after crashes. */
 export default fp<AppOptions>(
   (app, options) => {
     const listeners = new Set<(event: EnrollmentEvent) => void>();
     const audit = app.log.child({ audit: 'enrollment' });
     const emit = (event: EnrollmentEvent) => {
-      // One audit line per outcome: who, which token, what happened. Never a secret or a code.
-      audit.info({ outcome: event.outcome, user: event.username, realm: event.realm, serial: event.serial, mode: event.strategy }, `enrollment ${event.outcome}`);
+      // One audit line per outcome: who, which enrollment and token, what happened. Never a secret or a code.
+      audit.info(
+        { outcome: event.outcome, user: event.username, realm: event.realm, method: event.method, enrollmentId: event.enrollmentId, serial: event.serial },
+        `enrollment ${event.outcome}`,
+      );
       for (const listener of listeners) listener(event);
     };
-    const { enrollment } = app.config;
+    const { config } = app;
+    const serials = new EnrollmentSerials(config.session.secret);
+    const methods = enrollmentMethods();
+    // A request waits for the user's lock at most as long as the holder's privacyIDEA calls may take.
+    const pendingSealer = new Sealer<PendingEnrollment>(config.session.secret, app.clock, {
+      keyInfo: 'pending-enrollment v1',
+      associatedData: 'pi-enroll pending enrollment v1',
+    });
+    const pendingStore = new PendingStore(app.store, app.clock, pendingSealer, {
+      lockWaitMs: 4 * config.privacyidea.timeoutMs,
+      // Outlives any enrollment another browser may have started before this user confirmed (see lifecycle.ts).
+      enrolledMarkMs: (config.enrollment.ttlSeconds + 120) * 1000,
+    });
     app.decorate('enrollmentEvents', listeners);
-    app.decorate('enrollment', new EnrollmentService({ pi: app.privacyidea, config: app.config, clock: app.clock, log: app.log, emit }));
+    app.decorate('enrollmentSerials', serials);
+    app.decorate(
+      'enrollment',
+      new EnrollmentLifecycle({
+        pi: app.privacyidea,
+        config,
+        clock: app.clock,
+        log: app.log,
+        emit,
+        pendingStore,
+        serials,
+        methods,
+        defaultMethod: 'totp',
+      }),
+    );
     const sweeper = new Sweeper({
       pi: app.privacyidea,
       clock: app.clock,
       log: app.log.child({ component: 'sweeper' }),
       emit,
-      ttlSeconds: enrollment.ttlSeconds,
-      maxAttempts: enrollment.maxAttempts,
-      intervalSeconds: enrollment.sweepIntervalSeconds,
+      serials,
+      methodOfTokenType: (tokentype) => [...methods.values()].find((method) => method.tokenType === tokentype)?.type,
+      intervalSeconds: config.enrollment.sweepIntervalSeconds,
     });
     app.decorate('sweeper', sweeper);
     if (options.startSweeper !== false) app.addHook('onReady', () => sweeper.start());
     app.addHook('onClose', async () => sweeper.stop());
   },
-  { name: 'enrollment', dependencies: ['privacyidea'] },
+  { name: 'enrollment', dependencies: ['privacyidea', 'store'] },
 );

@@ -20,8 +20,8 @@ export default fp(
 
     const funnel = new Counter({
       name: 'pi_enroll_enrollments_total',
-      help: 'Enrollment outcomes: started, resumed, confirmed, wrong_code, exhausted, expired, cancelled, swept',
-      labelNames: ['outcome', 'mode'] as const,
+      help: 'Enrollment outcomes by method: started, resumed, confirmed, wrong_code, exhausted, expired, cancelled, replaced, swept',
+      labelNames: ['outcome', 'method'] as const,
       registers: [registry],
     });
     const upstreamLatency = new Histogram({
@@ -53,7 +53,7 @@ export default fp(
       registers: [registry],
     });
 
-    app.enrollmentEvents.add((event) => funnel.inc({ outcome: event.outcome, mode: event.strategy }));
+    app.enrollmentEvents.add((event) => funnel.inc({ outcome: event.outcome, method: event.method }));
     app.privacyideaTransport.observe((event) => {
       upstreamLatency.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.durationMs / 1000);
       if (event.outcome !== 'ok') upstreamErrors.inc({ endpoint: event.endpoint, code: event.piCode !== undefined ? String(event.piCode) : event.outcome });

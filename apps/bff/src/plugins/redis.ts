@@ -8,12 +8,11 @@ declare module 'fastify' {
   }
 }
 
-/** Every key this app writes starts with this, so one Redis can serve several deployments' other data. */
-export const REDIS_KEY_PREFIX = 'pi-enroll:';
+export { STORE_KEY_PREFIX as REDIS_KEY_PREFIX } from '../store/expiring-store.js';
 
 /**
- * One Redis connection per process for what several replicas must share: used launch-token ids, rate-limit
- * counters and ended sessions. The process refuses to start when Redis is configured but unreachable; later
+ * One Redis connection per process for what several replicas must share: the shared store (store/redis-store.ts) and
+ * the rate-limit counters. The process refuses to start when Redis is configured but unreachable; later
  * outages fail closed (the request errors) rather than silently forgetting a replay or a limit.
  */
 export default fp(

@@ -1,30 +1,8 @@
-import { Secret } from 'otpauth';
 import type { Clock } from '../clock.js';
 import { AdminTokenCache } from './admin-token-cache.js';
-import type { PiEnvelope, PiInitDetail, PiToken, PiTokenPage, PiValidateDetail } from './pi-envelope.js';
+import type { PiEnvelope, PiToken, PiTokenPage, PiValidateDetail } from './pi-envelope.js';
 import { PrivacyIdeaError, PrivacyIdeaProtocolError, piErrorCode } from './pi-errors.js';
 import type { PiRequest, PiTransport } from './pi-transport.js';
-
-export type PiHashlib = 'sha1' | 'sha256' | 'sha512';
-
-export interface InitTotpParams {
-  serial: string;
-  username: string;
-  realm: string | undefined;
-  description: string;
-  otplen: number;
-  hashlib: PiHashlib;
-  timeStep: number;
-}
-
-export interface InitTotpResult {
-  serial: string;
-  /** "verify" when the verify_enrollment policy applies; "" (or "enrolled") when the token is live at once. */
-  rolloutState: string;
-  secretBase32: string;
-  /** privacyIDEA's own key URI: it tells which digits/period/algorithm the server really used. */
-  serverKeyUri: string | undefined;
-}
 
 export interface TokenFilter {
   serial?: string;
@@ -44,9 +22,10 @@ function valueOf<T>(envelope: PiEnvelope): T {
 }
 
 /**
- * privacyIDEA's REST API as the BFF needs it, with admin credentials. Every method sends only requests whose
- * answers were recorded from a real server; requests that crash privacyIDEA (an unknown token type,
- * /validate/check without `pass`, step 2 of an enrollment without `verify`) cannot be expressed here.
+ * privacyIDEA's REST API as the BFF needs it, with admin credentials: sign-in checks, token listings and
+ * management, /validate/check. What one sign-in method sends (/token/init and its second step) lives in that
+ * method's folder (methods/<type>/pi-<type>.ts) over `adminCall`. Every request here has a recorded answer;
+ * requests that crash privacyIDEA (an unknown token type, /validate/check without `pass`) cannot be expressed.
  */
 export class PrivacyIdeaClient {
   private readonly adminToken: AdminTokenCache;
@@ -69,60 +48,6 @@ export class PrivacyIdeaClient {
     throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /auth');
   }
 
-  /** Proves the admin credentials work: used by readiness checks. */
-  async checkAdminAccess(): Promise<void> {
-    await this.adminToken.get();
-  }
-
-  async initTotp(params: InitTotpParams, requestId?: string): Promise<InitTotpResult> {
-    const form: Record<string, string> = {
-      type: 'totp',
-      genkey: '1',
-      serial: params.serial,
-      user: params.username,
-      otplen: String(params.otplen),
-      hashlib: params.hashlib,
-      timeStep: String(params.timeStep),
-      description: params.description,
-    };
-    if (params.realm !== undefined) form.realm = params.realm;
-    const envelope = await this.adminCall({ method: 'POST', path: '/token/init', form, requestId });
-    const detail = envelope.detail as PiInitDetail | null | undefined;
-    const secretBase32 = detail?.otpkey?.value_b32 ?? hexToBase32(detail?.otpkey?.value?.replace(/^seed:\/\//, ''));
-    if (detail?.serial === undefined || secretBase32 === undefined) {
-      throw new PrivacyIdeaProtocolError('POST /token/init', 200, 'no serial or otpkey in detail');
-    }
-    return { serial: detail.serial, rolloutState: detail.rollout_state ?? '', secretBase32, serverKeyUri: detail.googleurl?.value };
-  }
-
-  /**
-   * Step 2 of a verify_enrollment enrollment. Resolves with the new rollout_state; a wrong or reused code
-   * rejects with PrivacyIdeaError 905. Callers must check the state: privacyIDEA answers 200 "enrolled"
-   * without checking anything when the token was already enrolled.
-   */
-  async verifyEnrollment(serial: string, code: string, requestId?: string): Promise<string> {
-    if (code.length === 0) throw new Error('verifyEnrollment needs a code: step 2 without verify re-keys the token');
-    const envelope = await this.adminCall({
-      method: 'POST',
-      path: '/token/init',
-      form: { serial, type: 'totp', verify: code },
-      requestId,
-    });
-    return (envelope.detail as PiInitDetail | null | undefined)?.rollout_state ?? '';
-  }
-
-  async enableToken(serial: string, requestId?: string): Promise<void> {
-    await this.adminCall({ method: 'POST', path: '/token/enable', form: { serial }, requestId });
-  }
-
-  async disableToken(serial: string, requestId?: string): Promise<void> {
-    await this.adminCall({ method: 'POST', path: '/token/disable', form: { serial }, requestId });
-  }
-
-  async resetFailcount(serial: string, requestId?: string): Promise<void> {
-    await this.adminCall({ method: 'POST', path: '/token/reset', form: { serial }, requestId });
-  }
-
   /** Resolves true when deleted, false when it was already gone (so callers can be idempotent). */
   async deleteToken(serial: string, requestId?: string): Promise<boolean> {
     try {
@@ -132,23 +57,6 @@ export class PrivacyIdeaClient {
       if (error instanceof PrivacyIdeaError && error.is(piErrorCode.tokenNotFound)) return false;
       throw error;
     }
-  }
-
-  async setTokenInfo(serial: string, key: string, value: string, requestId?: string): Promise<void> {
-    await this.adminCall({
-      method: 'POST',
-      path: `/token/info/${encodeURIComponent(serial)}/${encodeURIComponent(key)}`,
-      form: { value },
-      requestId,
-    });
-  }
-
-  async deleteTokenInfo(serial: string, key: string, requestId?: string): Promise<void> {
-    await this.adminCall({
-      method: 'DELETE',
-      path: `/token/info/${encodeURIComponent(serial)}/${encodeURIComponent(key)}`,
-      requestId,
-    });
   }
 
   async findToken(serial: string, requestId?: string): Promise<PiToken | undefined> {
@@ -219,7 +127,7 @@ export class PrivacyIdeaClient {
   }
 
   /** Sends with the admin JWT; if privacyIDEA calls it expired or undecodable, logs in again once and retries. */
-  private async adminCall(request: Omit<PiRequest, 'authorization'>): Promise<PiEnvelope> {
+  async adminCall(request: Omit<PiRequest, 'authorization'>): Promise<PiEnvelope> {
     for (let attempt = 0; ; attempt += 1) {
       const jwt = await this.adminToken.get();
       const { httpStatus, envelope } = await this.transport.send({ ...request, authorization: jwt });
@@ -233,10 +141,4 @@ export class PrivacyIdeaClient {
       throw new PrivacyIdeaError(httpStatus, code, message, `${request.method} ${request.path}`);
     }
   }
-}
-
-/** Older servers may omit `value_b32`; the hex seed is always there. */
-function hexToBase32(hex: string | undefined): string | undefined {
-  if (hex === undefined || !/^([0-9a-f]{2})+$/i.test(hex)) return undefined;
-  return Secret.fromHex(hex).base32;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import {
   EnrollmentConfirmedSchema,
@@ -7,18 +8,24 @@ import {
   StartEnrollmentRequestSchema,
   VerifyEnrollmentRequestSchema,
   apiPaths,
-  isWellFormedOtpCode,
-  normalizeOtpCode,
 } from '@pi-enroll/shared';
-import { ProblemError } from '../http/problem-error.js';
-import { withoutPending } from '../session/session-data.js';
+import type { StepResult } from '../enrollment/lifecycle.js';
+import { answerOf } from '../enrollment/outcomes.js';
 import { commonProblems } from './route-schemas.js';
 
 /**
- * Start, resume, confirm and cancel the signed-in user's enrollment. Responses carrying the secret are never
- * cached: security-headers.ts sends `no-store` on every API answer.
+ * Start, resume, confirm and cancel the signed-in user's enrollment. Each route hands the session to the
+ * lifecycle, stores the session it answers (always), and sends the answer outcomes.ts decides. Responses carrying
+ * the secret are never cached: security-headers.ts sends `no-store` on every API answer.
  */
 const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const send = async (reply: FastifyReply, { session, outcome }: StepResult) => {
+    await reply.saveSession(session);
+    const answer = answerOf(outcome);
+    if ('problem' in answer) throw answer.problem;
+    return reply.code(answer.status).send(answer.body);
+  };
+
   app.post(
     apiPaths.enrollment,
     {
@@ -32,29 +39,13 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...commonProblems },
       },
     },
-    async (request, reply) => {
-      const session = app.requireSession(request);
-      const result = await app.enrollment.start(session, request.body.description, request.id);
-      await reply.saveSession(result.session);
-      return reply.code(result.created ? 201 : 200).send(result.enrollment);
-    },
+    async (request, reply) => send(reply, await app.enrollment.start(app.requireSession(request), request.body, request.id)),
   );
 
   app.get(
     apiPaths.enrollment,
     { schema: { response: { 200: EnrollmentSchema, 404: ProblemSchema, 410: ProblemSchema, ...commonProblems } } },
-    async (request, reply) => {
-      const session = app.requireSession(request);
-      try {
-        const result = await app.enrollment.resume(session, request.id);
-        return result.enrollment;
-      } catch (error) {
-        if (error instanceof ProblemError && (error.code === 'enrollment_expired' || error.code === 'no_pending_enrollment')) {
-          await reply.saveSession(withoutPending(session));
-        }
-        throw error;
-      }
-    },
+    async (request, reply) => send(reply, await app.enrollment.resume(app.requireSession(request), request.id)),
   );
 
   app.post(
@@ -72,33 +63,12 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => {
-      const session = app.requireSession(request);
-      const code = normalizeOtpCode(request.body.code);
-      if (!isWellFormedOtpCode(code)) {
-        throw new ProblemError(400, 'invalid_request', 'Enter the 6 to 8 digit code from your app.', {
-          errors: [{ field: 'code', message: 'must be 6 to 8 digits' }],
-        });
-      }
-      try {
-        const result = await app.enrollment.confirm(session, code, request.id);
-        await reply.saveSession(result.session);
-        return result.confirmed;
-      } catch (error) {
-        // The token is gone: forget it, so the next start begins afresh.
-        if (error instanceof ProblemError && ['attempts_exhausted', 'enrollment_expired', 'no_pending_enrollment'].includes(error.code)) {
-          await reply.saveSession(withoutPending(session));
-        }
-        throw error;
-      }
-    },
+    async (request, reply) => send(reply, await app.enrollment.confirm(app.requireSession(request), request.body, request.id)),
   );
 
-  app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...commonProblems } } }, async (request, reply) => {
-    const session = app.requireSession(request);
-    await reply.saveSession(await app.enrollment.cancel(session, request.id));
-    return reply.code(204).send(null);
-  });
+  app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...commonProblems } } }, async (request, reply) =>
+    send(reply, await app.enrollment.cancel(app.requireSession(request), request.id)),
+  );
 };
 
 export default enrollmentRoutes;

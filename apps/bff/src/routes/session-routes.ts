@@ -2,13 +2,10 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import Type from 'typebox';
 import { CreateSessionRequestSchema, SessionSchema, apiPaths, type Session } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
-import { toEnrollment } from '../enrollment/pending-enrollment.js';
-import { failuresOf } from '../enrollment/token-state.js';
+import { isOurUnfinished } from '../enrollment/user-tokens.js';
 import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
 import { PasswordLogin } from '../identity/password-login.js';
-import { RedisUsedTokenIds } from '../identity/redis-used-token-ids.js';
-import { InMemoryUsedTokenIds } from '../identity/used-token-ids.js';
-import { withoutPending, type SessionData, type TokenSnapshot } from '../session/session-data.js';
+import type { SessionData, TokenSnapshot } from '../session/session-data.js';
 import { commonProblems } from './route-schemas.js';
 
 /** How stale the cookie's token snapshot and last-seen time may get before GET /session writes them again. */
@@ -17,22 +14,22 @@ const SNAPSHOT_REFRESH_MS = 30_000;
 /** Sign-in, who-am-I and sign-out. The user is only ever taken from a verified credential, then from the session. */
 const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
   const { config } = app;
-  // Several replicas must share the used ids, or a launch token could be replayed once per replica.
-  const usedTokenIds = app.redis !== undefined ? new RedisUsedTokenIds(app.redis, app.clock) : new InMemoryUsedTokenIds(app.clock);
+  // Several replicas share the used ids through the store, or a launch token could be replayed once per replica.
+  const claimTokenId = (jti: string, expiresAtMs: number) => app.store.claim(`launch-jti:${jti}`, '1', Math.max(1000, expiresAtMs - app.clock.now()));
   const launchTokens =
     config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined
       ? new LaunchTokenVerifier({
           ...config.launchToken,
           defaultRealm: config.privacyidea.realm,
           clock: app.clock,
-          claimTokenId: usedTokenIds.claim,
+          claimTokenId,
         })
       : undefined;
   const passwordLogin = config.identity.passwordLogin
     ? new PasswordLogin({ pi: app.privacyidea, enrollment: app.enrollment, realm: config.privacyidea.realm })
     : undefined;
   const demoUsers = new Set(config.demoMode ? options.demoUsers : []);
-  const endSession = (session: SessionData) => app.endedSessions.end(session.id, session.createdAt + config.session.maxSeconds * 1000);
+  const endSession = (session: SessionData) => app.endSession(session.id, session.createdAt + config.session.maxSeconds * 1000);
 
   app.post(
     apiPaths.session,
@@ -71,25 +68,18 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
   app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...commonProblems } } }, async (request, reply) => {
     const stored = app.requireSession(request);
     const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
-    let session: SessionData = { ...stored, tokens: snapshot };
-    const pending = session.pending;
-    const pendingToken = pending === undefined ? undefined : tokens.find((token) => token.serial === pending.serial);
-    const stillPending = pending !== undefined && pendingToken !== undefined && app.clock.now() < pending.expiresAt;
-    if (pending !== undefined && !stillPending) {
-      session = withoutPending(session);
-    }
+    const described = await app.enrollment.describe({ ...stored, tokens: snapshot }, request.id);
+    const session = described.session;
     // Sealing a new cookie on every poll is wasted work: only when something changed, or to keep the idle
     // timeout sliding and the snapshot fresh enough for the next start.
-    if (pending !== session.pending || needsRefresh(stored, snapshot, app.clock.now())) await reply.saveSession(session);
+    if (stored.pending !== session.pending || needsRefresh(stored, snapshot, app.clock.now())) await reply.saveSession(session);
     const body: Session = {
       user: { username: session.user.username, realm: session.user.realm ?? '' },
+      // An unfinished token of ours is an enrollment in progress (or one the sweeper will remove), not a method.
       tokens: tokens
-        .filter((token) => !snapshot.unconfirmedSerials.includes(token.serial))
+        .filter((token) => !isOurUnfinished(token, app.enrollmentSerials))
         .map((token) => ({ serial: token.serial, type: token.tokentype, description: token.description, active: token.active })),
-      pending:
-        stillPending && pendingToken !== undefined
-          ? toEnrollment(pending, Math.max(0, config.enrollment.maxAttempts - failuresOf(pendingToken)))
-          : null,
+      pending: described.pending,
     };
     reply.header('cache-control', 'no-store');
     return body;
@@ -114,7 +104,6 @@ function needsRefresh(stored: SessionData, snapshot: TokenSnapshot, now: number)
   return (
     previous === undefined ||
     previous.hasUsableToken !== snapshot.hasUsableToken ||
-    previous.unconfirmedSerials.join() !== snapshot.unconfirmedSerials.join() ||
     now - previous.checkedAt > SNAPSHOT_REFRESH_MS ||
     now - stored.lastSeenAt > SNAPSHOT_REFRESH_MS
   );

@@ -6,12 +6,18 @@ export interface SessionUser {
   realm: string | undefined;
 }
 
+/**
+ * The one key of a user in stores and rate limits. privacyIDEA matches user names case-insensitively, so the key
+ * does too; the realm is part of it, as `bob` in two realms are two people.
+ */
+export function userKey(user: SessionUser): string {
+  return `${(user.realm ?? '').toLowerCase()}\u0000${user.username.toLowerCase()}`;
+}
+
 /** What the BFF last learnt of the user's tokens, so starting an enrollment need not ask again at once. */
 export interface TokenSnapshot {
   checkedAt: number;
   hasUsableToken: boolean;
-  /** pi-enroll tokens of this user that are still unconfirmed (e.g. abandoned in another browser). */
-  unconfirmedSerials: string[];
 }
 
 /** Everything a session holds. It travels encrypted in the session cookie; nothing lives in process memory. */

@@ -61,7 +61,6 @@ describe('cross-site request forgery', () => {
       expect((await forged(victim, 'DELETE', '/api/v1/enrollment', undefined, headers)).status).toBe(403);
     }
     expect(stack.sim.requestCounts()).toEqual({});
-    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
     expect((await victim.get('/api/v1/enrollment')).body).toMatchObject({ attemptsLeft: 5, secret });
   });
 

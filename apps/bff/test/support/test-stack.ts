@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { SignJWT } from 'jose';
 import { TOTP } from 'otpauth';
 import type { Dispatcher } from 'undici';
-import { ManualClock, startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
+import { ManualClock, startSimulator, type PrivacyIdeaVersion, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
 import type { Enrollment } from '@pi-enroll/shared';
 import { buildApp } from '../../src/app.js';
 // Brings the decorators' types (app.sweeper, app.metrics…) into the tests.
@@ -23,6 +23,8 @@ export interface StackOptions {
   /** Reuse a running simulator (to restart only the BFF). */
   simulator?: RunningSimulator;
   clock?: ManualClock;
+  /** The privacyIDEA version the simulator answers as (default 3.11). */
+  version?: PrivacyIdeaVersion;
 }
 
 export type TestStack = Awaited<ReturnType<typeof startStack>>;
@@ -30,7 +32,7 @@ export type TestStack = Awaited<ReturnType<typeof startStack>>;
 /** The BFF over real HTTP against the simulator, both on one manual clock, with the log captured. */
 export async function startStack(options: StackOptions = {}) {
   const clock = options.clock ?? new ManualClock(START_TIME);
-  const sim = options.simulator ?? (await startSimulator({ clock, port: 0, host: '127.0.0.1' }));
+  const sim = options.simulator ?? (await startSimulator({ clock, port: 0, host: '127.0.0.1', ...(options.version !== undefined ? { version: options.version } : {}) }));
   sim.setPolicies({ verifyEnrollment: options.verifyEnrollment ?? true, passOnNoToken: options.passOnNoToken ?? true });
   const logLines: string[] = [];
   const logStream = new Writable({

@@ -96,6 +96,9 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
     if (params['description'] !== undefined) token.description = params['description'];
     if (params['pin'] !== undefined) token.pin = params['pin'];
     if (needsVerification) token.rolloutState = 'verify';
+    // init_token writes creation_date after every init, of a new token or an existing one (lib/token.py
+    // `init_token`, 3.11.5 and 3.13.3; recorded-api-3.13.md C3a: "info.creation_date updated").
+    token.info['creation_date'] = isoSecondsUtc(nowMs);
   }
   // 3.14's init_token ends with `if not token.rollout_state: rollout_state = ENROLLED` (lib/token/lifecycle.py).
   if (token.rolloutState === '') token.rolloutState = state.finishedRolloutState();

@@ -1,0 +1,58 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Enrollment, EnrollmentProof, MethodType } from '@pi-enroll/shared';
+import type { Clock } from '../clock.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
+import type { SessionUser } from '../session/session-data.js';
+import type { EnrollmentSerials } from './enrollment-serial.js';
+import type { PendingEnrollment } from './pending-enrollment.js';
+
+/** What a method may use; the user is the session's, never a request field. */
+export interface MethodContext {
+  pi: PrivacyIdeaClient;
+  config: AppConfig;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  serials: EnrollmentSerials;
+  user: SessionUser;
+  requestId: string | undefined;
+}
+
+/** What the lifecycle tells a method about the enrollment it starts. */
+export interface NewEnrollment {
+  id: string;
+  expiresAt: number;
+  description: string;
+}
+
+/** A method's verdict on a proof. Methods never decide attempts, expiry or HTTP answers: the lifecycle does. */
+export type ConfirmVerdict =
+  | { kind: 'confirmed'; serial: string }
+  | { kind: 'wrong' }
+  /** The pending token is gone or is no longer this enrollment's (replaced, deleted by an admin). */
+  | { kind: 'gone' }
+  /** privacyIDEA would not make a token that works like the user's app; nothing was left behind. */
+  | { kind: 'restart'; detail: string };
+
+/**
+ * A sign-in method: the part of an enrollment that differs between an authenticator app, a security key, an
+ * email code… Everything around it (attempts, expiry, one enrollment at a time, clean-up, audit, metrics) is the
+ * lifecycle's. A method lives in apps/bff/src/methods/<type>/ and is listed once in methods/registry.ts.
+ */
+export interface EnrollmentMethod<State = unknown> {
+  readonly type: MethodType;
+  /** The privacyIDEA token type it creates. */
+  readonly tokenType: string;
+  /** Names the method in a token's default description ("Authenticator app (TOTP), added 2026-12-01"). */
+  readonly label: string;
+  /** Prepares the enrollment; creates nothing in privacyIDEA where privacyIDEA allows that. */
+  start(ctx: MethodContext, enrollment: NewEnrollment): Promise<State>;
+  /** What the user sees while it is pending (the only place a secret leaves the BFF, and only to its owner). */
+  view(pending: PendingEnrollment<State>, attemptsLeft: number): Enrollment;
+  /** The proof's shape for this method, or a message naming what is wrong with it. */
+  readProof(proof: EnrollmentProof): { ok: true; proof: EnrollmentProof } | { ok: false; field: string; message: string };
+  /** Checks the proof and, when it holds, makes the token count. */
+  confirm(ctx: MethodContext, pending: PendingEnrollment<State>, proof: EnrollmentProof): Promise<ConfirmVerdict>;
+  /** Removes whatever the enrollment left in privacyIDEA, only if it is still unconfirmed and this enrollment's. */
+  discard(ctx: MethodContext, pending: PendingEnrollment<State>): Promise<void>;
+}

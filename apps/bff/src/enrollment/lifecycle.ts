@@ -1,0 +1,272 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Enrollment, EnrollmentProof, MethodType } from '@pi-enroll/shared';
+import type { Clock } from '../clock.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { PiToken } from '../privacyidea/pi-envelope.js';
+import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
+import { withoutPending, type SessionData, type SessionUser, type TokenSnapshot } from '../session/session-data.js';
+import type { EnrollmentEventSink, EnrollmentOutcome as AuditOutcome } from './enrollment-events.js';
+import type { EnrollmentMethod, MethodContext } from './enrollment-method.js';
+import type { EnrollmentSerials } from './enrollment-serial.js';
+import type { EnrollmentOutcome } from './outcomes.js';
+import type { PendingEnrollment } from './pending-enrollment.js';
+import type { PendingStore } from './pending-store.js';
+import { isUsableToken } from './user-tokens.js';
+
+/** How long a token snapshot taken by GET /session may stand in for a fresh look at the user's tokens. */
+const SNAPSHOT_FRESH_MS = 60_000;
+
+export interface LifecycleDeps {
+  pi: PrivacyIdeaClient;
+  config: AppConfig;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  emit: EnrollmentEventSink;
+  pendingStore: PendingStore;
+  serials: EnrollmentSerials;
+  methods: ReadonlyMap<MethodType, EnrollmentMethod>;
+  defaultMethod: MethodType;
+}
+
+/** Every step answers the session to store (always stored) and what happened. */
+export interface StepResult {
+  session: SessionData;
+  outcome: EnrollmentOutcome;
+}
+
+/** The answer to "what is pending for this user", which every route and GET /session ask the same way. */
+type PendingLookup =
+  | { kind: 'live'; pending: PendingEnrollment; method: EnrollmentMethod }
+  | { kind: 'none' }
+  | { kind: 'ended' }
+  | { kind: 'expired' };
+
+/**
+ * The enrollment lifecycle: start (or return the one pending), resume, confirm, cancel. It alone owns attempts,
+ * expiry, one-enrollment rules, already-enrolled, audit and metrics; a method only says whether a proof holds.
+ * The session says who the user is; the shared store says what no old copy of the session may undo.
+ */
+export class EnrollmentLifecycle {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  async start(session: SessionData, input: { type?: MethodType; description?: string }, requestId?: string): Promise<StepResult> {
+    const found = await this.lookup(session, requestId);
+    if (found.kind === 'live' && (input.type === undefined || input.type === found.pending.type)) {
+      this.emit('resumed', session.user, found.pending);
+      return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
+    }
+    if (found.kind === 'live') await this.end(session, found, 'cancelled', requestId);
+    let current = withoutPending(session);
+
+    const method = this.method(input.type ?? this.deps.defaultMethod);
+    const snapshot = await this.freshSnapshot(current, requestId);
+    current = { ...current, tokens: snapshot };
+    if (!this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.deps.pendingStore.enrolledSerial(current.user)) !== undefined)) {
+      return { session: current, outcome: { kind: 'already_enrolled' } };
+    }
+
+    // Under the user's lock, so a method that must create its token at start keeps one per user on every replica,
+    // and requests carrying the very same cookie (a double click) get the same enrollment instead of one each.
+    const sameCookie = `${session.id}:${session.lastSeenAt}`;
+    return this.deps.pendingStore.withUserLock(current.user, randomUUID(), async () => {
+      const earlier = await this.deps.pendingStore.startedFrom(sameCookie);
+      if (earlier !== undefined && earlier.type === method.type && (await this.deps.pendingStore.end(earlier)) === undefined) {
+        return { session: { ...current, pending: earlier }, outcome: { kind: 'pending', enrollment: await this.view({ kind: 'live', pending: earlier, method }) } };
+      }
+      const now = this.deps.clock.now();
+      const id = randomBytes(8).toString('hex').toUpperCase();
+      const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
+      const description = input.description?.trim() || `${method.label}, added ${new Date(now).toISOString().slice(0, 10)}`;
+      const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description });
+      const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state };
+      await this.deps.pendingStore.rememberStart(sameCookie, pending);
+      this.emit('started', current.user, pending);
+      return {
+        session: { ...current, pending },
+        outcome: { kind: 'started', enrollment: method.view(pending, this.deps.config.enrollment.maxAttempts) },
+      };
+    });
+  }
+
+  async resume(session: SessionData, requestId?: string): Promise<StepResult> {
+    const found = await this.lookup(session, requestId);
+    if (found.kind !== 'live') return this.afterEnd(session, found.kind);
+    this.emit('resumed', session.user, found.pending);
+    return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
+  }
+
+  /** The pending enrollment for GET /session, or null; the session loses a pending enrollment that ended. */
+  async describe(session: SessionData, requestId?: string): Promise<{ session: SessionData; pending: Enrollment | null }> {
+    const found = await this.lookup(session, requestId);
+    if (found.kind !== 'live') return { session: withoutPending(session), pending: null };
+    return { session, pending: await this.view(found) };
+  }
+
+  async confirm(session: SessionData, proof: EnrollmentProof, requestId?: string): Promise<StepResult> {
+    const { pendingStore, config } = this.deps;
+    const found = await this.lookup(session, requestId);
+    // Malformed input is refused as such whatever the state, so a client learns what to fix first.
+    const read = (found.kind === 'live' ? found.method : this.method(this.deps.defaultMethod)).readProof(proof);
+    if (!read.ok) return { session: found.kind === 'live' ? session : withoutPending(session), outcome: { kind: 'bad_proof', field: read.field, message: read.message } };
+    if (found.kind !== 'live') return this.afterEnd(session, found.kind);
+    const { pending, method } = found;
+
+    // Counted before anything is checked: parallel requests and old cookies share one counter, so no more
+    // proofs are ever judged than the limit allows.
+    const attempts = await pendingStore.countAttempt(pending);
+    if (attempts > config.enrollment.maxAttempts) {
+      await pendingStore.refundAttempt(pending);
+      if (!(await this.end(session, found, 'exhausted', requestId))) {
+        // Another request is judging the last allowed proof: its result is this enrollment's.
+        const end = await pendingStore.settledEnd(pending);
+        if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
+      }
+      return { session: withoutPending(session), outcome: { kind: 'exhausted' } };
+    }
+
+    const holder = randomUUID();
+    return pendingStore.withUserLock(session.user, holder, async () => {
+      if (!config.enrollment.allowAdditionalTokens && (await pendingStore.enrolledSerial(session.user)) !== undefined) {
+        await pendingStore.refundAttempt(pending);
+        const end = await pendingStore.end(pending);
+        if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
+        return { session: withoutPending(session), outcome: { kind: 'already_enrolled' } };
+      }
+      if (!(await pendingStore.claimEnd(pending, { kind: 'confirming' }))) {
+        await pendingStore.refundAttempt(pending);
+        const end = await pendingStore.settledEnd(pending);
+        if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
+        return this.afterEnd(session, 'ended');
+      }
+
+      let verdict;
+      try {
+        verdict = await method.confirm(this.context(session.user, requestId), pending, read.proof);
+      } catch (error) {
+        // Not judged: privacyIDEA failed. The user may try again with the same enrollment.
+        await pendingStore.reopen(pending);
+        await pendingStore.refundAttempt(pending);
+        throw error;
+      }
+      switch (verdict.kind) {
+        case 'confirmed':
+          await pendingStore.settleEnd(pending, { kind: 'confirmed', serial: verdict.serial });
+          await pendingStore.markEnrolled(session.user, verdict.serial);
+          this.emit('confirmed', session.user, pending, verdict.serial);
+          return this.confirmed(session, pending, verdict.serial);
+        case 'wrong':
+          await pendingStore.reopen(pending);
+          if (attempts >= config.enrollment.maxAttempts) {
+            await this.end(session, found, 'exhausted', requestId);
+            return { session: withoutPending(session), outcome: { kind: 'exhausted' } };
+          }
+          this.emit('wrong_code', session.user, pending);
+          return { session, outcome: { kind: 'wrong_code', attemptsLeft: config.enrollment.maxAttempts - attempts } };
+        case 'gone':
+          await pendingStore.settleEnd(pending, { kind: 'replaced' });
+          this.emit('replaced', session.user, pending);
+          return { session: withoutPending(session), outcome: { kind: 'none' } };
+        case 'restart':
+          await pendingStore.settleEnd(pending, { kind: 'cancelled' });
+          this.emit('cancelled', session.user, pending);
+          return { session: withoutPending(session), outcome: { kind: 'restart', detail: verdict.detail } };
+      }
+    });
+  }
+
+  /** Ends whatever is pending; idempotent. A confirmed enrollment stays confirmed: cancelling never removes a method. */
+  async cancel(session: SessionData, requestId?: string): Promise<StepResult> {
+    const found = await this.lookup(session, requestId);
+    if (found.kind === 'live' && !(await this.end(session, found, 'cancelled', requestId))) {
+      // A confirmation is under way in another request: the answer waits for it, so it tells what privacyIDEA holds.
+      await this.deps.pendingStore.settledEnd(found.pending);
+    }
+    return { session: withoutPending(session), outcome: { kind: 'cancelled' } };
+  }
+
+  /** Lists the user's tokens and remembers what matters for starting an enrollment. */
+  async snapshotTokens(user: SessionUser, requestId?: string): Promise<{ tokens: PiToken[]; snapshot: TokenSnapshot }> {
+    const tokens: PiToken[] = [];
+    for await (const token of this.deps.pi.allTokens({ user }, requestId)) tokens.push(token);
+    return { tokens, snapshot: { checkedAt: this.deps.clock.now(), hasUsableToken: tokens.some(isUsableToken) } };
+  }
+
+  private async lookup(session: SessionData, requestId: string | undefined): Promise<PendingLookup> {
+    const pending = session.pending;
+    const method = pending === undefined ? undefined : this.deps.methods.get(pending.type);
+    // A cookie from before an upgrade may hold a pending enrollment of an older shape: it is no enrollment.
+    if (pending === undefined || method === undefined || typeof pending.id !== 'string') return { kind: 'none' };
+    const end = await this.deps.pendingStore.end(pending);
+    if (end !== undefined && end.kind !== 'confirming') return { kind: 'ended' };
+    if (this.deps.clock.now() >= pending.expiresAt) {
+      await this.end(session, { kind: 'live', pending, method }, 'expired', requestId);
+      return { kind: 'expired' };
+    }
+    return { kind: 'live', pending, method };
+  }
+
+  /** Ends the enrollment this way if nothing ended it first, then removes what it left upstream. */
+  private async end(
+    session: SessionData,
+    found: Extract<PendingLookup, { kind: 'live' }>,
+    how: 'cancelled' | 'expired' | 'exhausted',
+    requestId: string | undefined,
+  ): Promise<boolean> {
+    if (!(await this.deps.pendingStore.claimEnd(found.pending, { kind: how }))) return false;
+    this.emit(how, session.user, found.pending);
+    try {
+      await found.method.discard(this.context(session.user, requestId), found.pending);
+    } catch (error) {
+      this.deps.log.warn({ err: error, enrollmentId: found.pending.id }, 'could not remove what an ended enrollment left in privacyIDEA; the sweeper will');
+    }
+    return true;
+  }
+
+  /** The answer for a session whose enrollment is no longer live: it ended, expired, or there never was one. */
+  private afterEnd(session: SessionData, kind: 'none' | 'ended' | 'expired'): StepResult {
+    return { session: withoutPending(session), outcome: { kind: kind === 'expired' ? 'expired' : 'none' } };
+  }
+
+  /** The user confirmed: the session is rotated (a new id), so no earlier copy of it is the session that enrolled. */
+  private confirmed(session: SessionData, pending: PendingEnrollment, serial: string): StepResult {
+    const tokens: TokenSnapshot = { checkedAt: this.deps.clock.now(), hasUsableToken: true };
+    return {
+      session: { ...withoutPending(session), id: randomUUID(), tokens },
+      outcome: { kind: 'confirmed', confirmed: { status: 'enrolled', serial, description: pending.description } },
+    };
+  }
+
+  private async view(found: Extract<PendingLookup, { kind: 'live' }>): Promise<Enrollment> {
+    const used = await this.deps.pendingStore.attemptsUsed(found.pending);
+    return found.method.view(found.pending, Math.max(0, this.deps.config.enrollment.maxAttempts - used));
+  }
+
+  private async freshSnapshot(session: SessionData, requestId: string | undefined): Promise<TokenSnapshot> {
+    const snapshot = session.tokens;
+    if (snapshot !== undefined && this.deps.clock.now() - snapshot.checkedAt <= SNAPSHOT_FRESH_MS) return snapshot;
+    return (await this.snapshotTokens(session.user, requestId)).snapshot;
+  }
+
+  private method(type: MethodType): EnrollmentMethod {
+    const method = this.deps.methods.get(type);
+    if (method === undefined) throw new Error(`no enrollment method ${type}`);
+    return method;
+  }
+
+  private context(user: SessionUser, requestId: string | undefined): MethodContext {
+    const { pi, config, clock, log, serials } = this.deps;
+    return { pi, config, clock, log, serials, user, requestId };
+  }
+
+  private emit(outcome: AuditOutcome, user: SessionUser, pending: PendingEnrollment, serial?: string): void {
+    this.deps.emit({
+      outcome,
+      method: pending.type,
+      username: user.username,
+      realm: user.realm,
+      enrollmentId: pending.id,
+      ...(serial !== undefined ? { serial } : {}),
+    });
+  }
+}

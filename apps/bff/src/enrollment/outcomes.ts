@@ -1,0 +1,54 @@
+import type { Enrollment, EnrollmentConfirmed } from '@pi-enroll/shared';
+import { ProblemError } from '../http/problem-error.js';
+
+/** What a lifecycle step ended in. Routes turn it into an answer with `answerOf`, the one table of HTTP answers. */
+export type EnrollmentOutcome =
+  | { kind: 'started'; enrollment: Enrollment }
+  | { kind: 'pending'; enrollment: Enrollment }
+  | { kind: 'confirmed'; confirmed: EnrollmentConfirmed }
+  | { kind: 'cancelled' }
+  | { kind: 'wrong_code'; attemptsLeft: number }
+  | { kind: 'exhausted' }
+  | { kind: 'expired' }
+  | { kind: 'none' }
+  | { kind: 'already_enrolled' }
+  | { kind: 'bad_proof'; field: string; message: string }
+  | { kind: 'restart'; detail: string };
+
+export type EnrollmentAnswer = { status: 200 | 201 | 204; body: Enrollment | EnrollmentConfirmed | null } | { problem: ProblemError };
+
+/** The one place that decides the HTTP status and problem of every enrollment outcome. */
+export function answerOf(outcome: EnrollmentOutcome): EnrollmentAnswer {
+  switch (outcome.kind) {
+    case 'started':
+      return { status: 201, body: outcome.enrollment };
+    case 'pending':
+      return { status: 200, body: outcome.enrollment };
+    case 'confirmed':
+      return { status: 200, body: outcome.confirmed };
+    case 'cancelled':
+      return { status: 204, body: null };
+    case 'wrong_code':
+      return {
+        problem: new ProblemError(422, 'invalid_code', 'That code is not right. Check the app and try the current code.', {
+          attemptsLeft: outcome.attemptsLeft,
+        }),
+      };
+    case 'exhausted':
+      return {
+        problem: new ProblemError(409, 'attempts_exhausted', 'Too many wrong codes. The enrollment was ended; please start again.', {
+          attemptsLeft: 0,
+        }),
+      };
+    case 'expired':
+      return { problem: new ProblemError(410, 'enrollment_expired', 'The enrollment expired; please start again.') };
+    case 'none':
+      return { problem: new ProblemError(404, 'no_pending_enrollment', 'There is no enrollment in progress.') };
+    case 'already_enrolled':
+      return { problem: new ProblemError(409, 'already_enrolled', 'You already have an active sign-in method.') };
+    case 'bad_proof':
+      return { problem: new ProblemError(400, 'invalid_request', outcome.message, { errors: [{ field: outcome.field, message: outcome.message }] }) };
+    case 'restart':
+      return { problem: new ProblemError(409, 'enrollment_restart_required', outcome.detail) };
+  }
+}
