@@ -20,8 +20,6 @@ export type EnrollmentEnd =
 
 /** Marks outlive the enrollment by this much, so a cookie replayed after its expiry still finds them. */
 const MARK_GRACE_MS = 60 * 60 * 1000;
-/** A lock whose holder died (a crashed replica) frees itself after this. */
-const LOCK_TTL_MS = 30_000;
 const LOCK_POLL_MS = 20;
 /** How long requests carrying the same cookie count as one start (a double click, a retried request). */
 const SAME_COOKIE_MS = 60_000;
@@ -46,7 +44,14 @@ export class PendingStore {
     private readonly store: ExpiringStore,
     private readonly clock: Clock,
     private readonly sealer: Sealer<PendingEnrollment>,
-    private readonly options: { lockWaitMs: number; enrolledMarkMs: number },
+    private readonly options: {
+      /**
+       * How long a lock (and a `confirming` mark) lives: longer than its holder's privacyIDEA calls can take, so a
+       * replica that died while holding it (or a request cut off mid-way) frees the user after that.
+       */
+      lockTtlMs: number;
+      enrolledMarkMs: number;
+    },
   ) {}
 
   /**
@@ -80,9 +85,12 @@ export class PendingStore {
     return decode(await this.store.get(`end:${pending.id}`));
   }
 
-  /** Ends the enrollment this way unless it ended already; true for exactly one caller. */
+  /**
+   * Ends the enrollment this way unless it ended already; true for exactly one caller. `confirming` is claimed
+   * only for as long as a lock lives, so a confirmation whose replica died mid-way can be tried again.
+   */
   claimEnd(pending: PendingEnrollment, end: EnrollmentEnd): Promise<boolean> {
-    return this.store.claim(`end:${pending.id}`, encode(end), this.markTtl(pending));
+    return this.store.claim(`end:${pending.id}`, encode(end), end.kind === 'confirming' ? this.options.lockTtlMs : this.markTtl(pending));
   }
 
   /** Turns this request's own `confirming` into the final end. */
@@ -97,7 +105,7 @@ export class PendingStore {
 
   /** Waits while another request is confirming this enrollment, then answers how it ended. */
   async settledEnd(pending: PendingEnrollment): Promise<EnrollmentEnd | undefined> {
-    const giveUpAt = Date.now() + this.options.lockWaitMs;
+    const giveUpAt = Date.now() + this.options.lockTtlMs;
     for (;;) {
       const end = await this.end(pending);
       if (end?.kind !== 'confirming' || Date.now() >= giveUpAt) return end;
@@ -107,12 +115,12 @@ export class PendingStore {
 
   /**
    * Runs `task` while holding the user's lock: one confirmation (or token-creating start) per user at a time,
-   * on every replica. Waits for a holder to finish; a holder that died frees the lock after 30 s.
+   * on every replica. Waits for a holder to finish; a holder that died frees the lock after `lockTtlMs`.
    */
   async withUserLock<T>(user: SessionUser, holder: string, task: () => Promise<T>): Promise<T> {
     const key = `lock:${userKey(user)}`;
-    const giveUpAt = Date.now() + this.options.lockWaitMs;
-    while (!(await this.store.claim(key, holder, LOCK_TTL_MS))) {
+    const giveUpAt = Date.now() + this.options.lockTtlMs;
+    while (!(await this.store.claim(key, holder, this.options.lockTtlMs))) {
       if (Date.now() >= giveUpAt) throw new ProblemError(503, 'upstream_unavailable', 'Another request of yours is still being processed; please try again.', { retryAfterSeconds: 1 });
       await sleep(LOCK_POLL_MS);
     }

@@ -36,13 +36,13 @@ export default fp<AppOptions>(
     const { config } = app;
     const serials = new EnrollmentSerials(config.session.secret);
     const methods = enrollmentMethods();
-    // A request waits for the user's lock at most as long as the holder's privacyIDEA calls may take.
     const pendingSealer = new Sealer<PendingEnrollment>(config.session.secret, app.clock, {
       keyInfo: 'pending-enrollment v1',
       associatedData: 'pi-enroll pending enrollment v1',
     });
     const pendingStore = new PendingStore(app.store, app.clock, pendingSealer, {
-      lockWaitMs: 4 * config.privacyidea.timeoutMs,
+      // Longer than a holder's privacyIDEA calls can take: 3 × (connection wait + answer) = 6 × PI_TIMEOUT_MS.
+      lockTtlMs: 8 * config.privacyidea.timeoutMs,
       // Outlives any enrollment another browser may have started before this user confirmed (see lifecycle.ts).
       enrolledMarkMs: (config.enrollment.ttlSeconds + 120) * 1000,
     });

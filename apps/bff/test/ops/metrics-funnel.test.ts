@@ -15,7 +15,7 @@ describe('/metrics', () => {
     return { status: response.status, contentType: response.headers.get('content-type'), samples: response.ok ? parseMetrics(await response.text()) : [] };
   };
 
-  it('counts every enrollment outcome by mode, the upstream calls behind them, and the sweeper', async () => {
+  it('counts every enrollment outcome by method, the upstream calls behind them, and the sweeper', async () => {
     const stack = await startStack();
     stacks.push(stack);
 
@@ -29,16 +29,19 @@ describe('/metrics', () => {
     await bob.startEnrollment();
     expect((await bob.delete(apiPaths.enrollment)).status).toBe(204);
     await bob.startEnrollment();
-    // carol: starts and walks away; the sweeper cleans up.
+    // carol: her confirmation breaks off after the token was created and cannot be cleaned up; the sweeper does.
     const carol = await stack.signedIn('carol');
-    await carol.startEnrollment();
-    // erin: reloads (start again), then types wrong codes until the token is removed.
+    const carolEnrollment = (await carol.startEnrollment()).body;
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1, after: 1 });
+    stack.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' }, times: 1 });
+    expect((await carol.verify(stack.codeFor(carolEnrollment))).status).toBe(502);
+    // erin: reloads (start again), then types wrong codes until the enrollment ends.
     const erin = await stack.signedIn('erin');
     await erin.startEnrollment();
     expect((await erin.startEnrollment()).status).toBe(200);
     for (let attempt = 1; attempt <= 4; attempt += 1) expect((await erin.verify('000000')).status).toBe(422);
     expect((await erin.verify('000000')).status).toBe(409);
-    // dave: a realm without the verify_enrollment policy (legacy mode) confirms at once.
+    // dave: a realm without the verify_enrollment policy confirms at once.
     stack.sim.setPolicies({ verifyEnrollment: false });
     const dave = await stack.signedIn('dave');
     const daveEnrollment = (await dave.startEnrollment()).body;
@@ -52,14 +55,14 @@ describe('/metrics', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(funnel(metrics.samples)).toEqual({
-      started: { native: 5, legacy: 1 },
-      resumed: { native: 1 },
-      wrong_code: { native: 5 },
-      exhausted: { native: 1 },
-      confirmed: { native: 1, legacy: 1 },
-      cancelled: { native: 1 },
-      expired: { native: 1 },
-      swept: { native: 1 },
+      started: { totp: 6 },
+      resumed: { totp: 1 },
+      wrong_code: { totp: 5 },
+      exhausted: { totp: 1 },
+      confirmed: { totp: 2 },
+      cancelled: { totp: 1 },
+      expired: { totp: 1 },
+      swept: { totp: 1 },
     });
 
     // Every request privacyIDEA received is in the latency histogram, under the same endpoint name.
@@ -69,8 +72,9 @@ describe('/metrics', () => {
     }
     expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_bucket', { endpoint: 'POST /token/init', le: '+Inf' })).toBe(upstream['POST /token/init']);
     expect(total(metrics.samples, 'pi_enroll_upstream_request_duration_seconds_sum')).toBeGreaterThan(0);
-    // The six wrong codes in native mode are privacyIDEA's 905 answers.
-    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { endpoint: 'POST /token/init', code: '905' })).toBe(6);
+    // Wrong codes never reach privacyIDEA (the BFF judges them against the key it made); carol's break-off did.
+    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { endpoint: 'POST /token/init', code: '905' })).toBe(0);
+    expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { endpoint: 'POST /token/init', code: '-500' })).toBe(1);
     expect(total(metrics.samples, 'pi_enroll_upstream_errors_total', { code: 'unavailable' })).toBe(0);
 
     expect(total(metrics.samples, 'pi_enroll_sweeper_runs_total')).toBe(1);
@@ -83,11 +87,17 @@ describe('/metrics', () => {
     const audit = stack.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['audit'] === 'enrollment');
     const auditFunnel: Record<string, Record<string, number>> = {};
     for (const line of audit) {
-      const [outcome, mode] = [String(line['outcome']), String(line['mode'])];
-      auditFunnel[outcome] = { ...auditFunnel[outcome], [mode]: (auditFunnel[outcome]?.[mode] ?? 0) + 1 };
+      const [outcome, method] = [String(line['outcome']), String(line['method'])];
+      auditFunnel[outcome] = { ...auditFunnel[outcome], [method]: (auditFunnel[outcome]?.[method] ?? 0) + 1 };
     }
     expect(auditFunnel).toEqual(funnel(metrics.samples));
-    expect(audit.find((line) => line['outcome'] === 'swept')).toMatchObject({ msg: 'enrollment swept', user: 'carol', mode: 'native', serial: expect.stringMatching(/^PIEN/) as unknown });
+    expect(audit.find((line) => line['outcome'] === 'swept')).toMatchObject({
+      msg: 'enrollment swept',
+      user: 'carol',
+      method: 'totp',
+      enrollmentId: expect.stringMatching(/^[0-9A-F]{16}$/) as unknown,
+      serial: expect.stringMatching(/^PIENC/) as unknown,
+    });
   });
 
   it('counts privacyIDEA being unreachable, and is closed to scrapers without METRICS_TOKEN when one is set', async () => {

@@ -34,7 +34,7 @@ export function funnel(samples: Sample[]): Record<string, Record<string, number>
   for (const sample of samples) {
     if (sample.name !== 'pi_enroll_enrollments_total' || sample.value === 0) continue;
     const outcome = sample.labels['outcome'] ?? '';
-    result[outcome] = { ...result[outcome], [sample.labels['mode'] ?? '']: sample.value };
+    result[outcome] = { ...result[outcome], [sample.labels['method'] ?? '']: sample.value };
   }
   return result;
 }
