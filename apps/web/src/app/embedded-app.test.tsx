@@ -1,3 +1,4 @@
+import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN } from '@pi-enroll/mock-api';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,7 +37,7 @@ describe('the widget in an iframe', () => {
     await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
     await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
 
-    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: '' }, portal);
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: defaultEnrollmentDescription(Date.now()) }, portal);
     expect(parent.postMessage.mock.calls.every(([, target]) => target === portal)).toBe(true);
   });
 

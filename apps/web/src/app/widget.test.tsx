@@ -1,3 +1,4 @@
+import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN } from '@pi-enroll/mock-api';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -32,7 +33,7 @@ describe('<pi-enroll-widget>', () => {
     await user.type(await screen.findByRole('textbox', { name: '6-stelliger Code' }), MOCK_CORRECT_CODE);
 
     await waitFor(() => expect(onEnrolled).toHaveBeenCalledOnce());
-    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: '' });
+    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: defaultEnrollmentDescription(Date.now()) });
     document.body.removeEventListener('pi-enroll:enrolled', onEnrolled);
   });
 

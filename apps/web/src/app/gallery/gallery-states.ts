@@ -7,10 +7,10 @@ const farFuture = '2999-01-01T00:00:00.000Z';
 const enrollment: Enrollment = {
   type: 'totp',
   status: 'pending',
-  otpauthUri: `otpauth://totp/Example%20Corp:alice%40employees?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
+  otpauthUri: `otpauth://totp/Example%20Corp:alice?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
   secret,
   issuer: 'Example Corp',
-  accountName: 'alice@employees',
+  accountName: 'alice',
   algorithm: 'SHA1',
   digits: 6,
   period: 30,
