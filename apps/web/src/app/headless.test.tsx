@@ -85,6 +85,22 @@ describe('useEnrollment() without the bundled screens', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('leaves no secret in the host’s QueryClient once the enrollment is over', async () => {
+    mockApi.reset({ scenario: 'resume' });
+    const secret = mockApi.fake.pendingEnrollment!.secret;
+    const queryClient = createTestQueryClient();
+    const cached = () => JSON.stringify([queryClient.getQueryCache().getAll().map((query) => query.state.data), queryClient.getMutationCache().getAll()]);
+    const { result } = renderHook(() => useEnrollment({ queryClient }));
+    await waitFor(() => expect(result.current.state.current).toBe('resume'));
+    act(() => result.current.send({ type: 'resumeAccepted' }));
+    await waitFor(() => expect(result.current.state.current).toBe('scan'));
+    act(() => result.current.send({ type: 'cancelRequested' }));
+    act(() => result.current.send({ type: 'cancelConfirmed' }));
+    await waitFor(() => expect(result.current.state.current).toBe('cancelled'));
+    await waitFor(() => expect(cached()).not.toContain(secret));
+    expect(result.current.config?.otp.issuer).toBe('Example Corp');
+  });
+
   it('keeps its own rules under a host QueryClient that retries: failures show at once, a code is sent once', async () => {
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 3 }, mutations: { retry: 3 } } });
     server.use(http.get(`*${apiPaths.config}`, () => problemResponse('upstream_unavailable'), { once: true }));
