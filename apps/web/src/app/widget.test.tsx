@@ -1,4 +1,3 @@
-import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import { MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN } from '@pi-enroll/mock-api';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,6 +8,9 @@ import { mount, PiEnrollWidgetElement } from './widget';
 afterEach(() => {
   act(() => document.body.replaceChildren());
 });
+
+/** The device name the widget gives a token the user did not name, in the language shown. */
+const today = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.now());
 
 describe('<pi-enroll-widget>', () => {
   it('is defined by the script', () => {
@@ -33,7 +35,7 @@ describe('<pi-enroll-widget>', () => {
     await user.type(await screen.findByRole('textbox', { name: '6-stelliger Code' }), MOCK_CORRECT_CODE);
 
     await waitFor(() => expect(onEnrolled).toHaveBeenCalledOnce());
-    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: defaultEnrollmentDescription(Date.now()) });
+    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: `Authenticator-App, hinzugefügt am ${today('de')}` });
     document.body.removeEventListener('pi-enroll:enrolled', onEnrolled);
   });
 

@@ -7,6 +7,7 @@ import type {
   StartEnrollmentRequest,
   VerifyEnrollmentRequest,
 } from '@pi-enroll/shared';
+import { msUntilExpiry } from '@pi-enroll/shared/pending-enrollment-rules';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import {
   use,
@@ -121,7 +122,7 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
   const expiresAt = pendingEnrollmentOf(state)?.expiresAt;
   useEffect(() => {
     if (!expiresAt) return undefined;
-    const timer = setTimeout(() => dispatch({ type: 'timeRanOut' }), Date.parse(expiresAt) - Date.now());
+    const timer = setTimeout(() => dispatch({ type: 'timeRanOut' }), msUntilExpiry(expiresAt, Date.now()));
     return () => clearTimeout(timer);
   }, [expiresAt]);
 
@@ -236,7 +237,7 @@ async function runRequests(
     case 'creating':
       try {
         const description = state.description?.trim();
-        const enrollment = await requests.start({ type: 'totp', ...(description ? { description } : {}) });
+        const enrollment = await requests.start({ type: state.method, ...(description ? { description } : {}) });
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
         dispatch({ type: 'startFailed', problem: problemOf(error) });
@@ -251,7 +252,7 @@ async function runRequests(
       return;
     case 'confirming':
       try {
-        dispatch({ type: 'enrollmentConfirmed', confirmation: await requests.confirm({ code: state.code }) });
+        dispatch({ type: 'enrollmentConfirmed', confirmation: await requests.confirm(state.proof) });
       } catch (error) {
         dispatch({ type: 'confirmFailed', problem: problemOf(error) });
       }
@@ -279,8 +280,7 @@ async function runRequests(
     case 'signedOut':
     case 'start':
     case 'resume':
-    case 'scan':
-    case 'enterCode':
+    case 'pending':
     case 'confirmCancel':
     case 'exhausted':
     case 'alreadyEnrolled':
