@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import noCrossFeatureImports from './apps/web/eslint-rules/no-cross-feature-imports.js';
 
 export default tseslint.config(
   {
@@ -29,9 +30,9 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'pi-enroll': { rules: { 'no-cross-feature-imports': noCrossFeatureImports } } },
     languageOptions: { globals: { ...globals.browser } },
-    rules: reactHooks.configs.recommended.rules,
+    rules: { ...reactHooks.configs.recommended.rules, 'pi-enroll/no-cross-feature-imports': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

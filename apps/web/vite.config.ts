@@ -100,7 +100,7 @@ export default defineConfig(({ mode }) => ({
     name: 'web',
     environment: 'jsdom',
     setupFiles: ['src/testing/setup-tests.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'eslint-rules/**/*.test.js'],
     // Vitest blanks stylesheets by default; the contrast test reads the theme tokens as text.
     css: { include: [/tokens\.css/] },
   },

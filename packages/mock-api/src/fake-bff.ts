@@ -1,14 +1,21 @@
 import type {
   ClientConfig,
+  CreateSessionRequest,
   Enrollment,
   EnrollmentConfirmed,
   Session,
+  StartEnrollmentRequest,
   TokenSummary,
   User,
+  VerifyEnrollmentRequest,
 } from '@pi-enroll/shared';
-import { DESCRIPTION_MAX_LENGTH } from '@pi-enroll/shared/enrollment-limits';
 import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared/otp-code';
 import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
+import {
+  attemptsLeftAfterWrongCode,
+  defaultEnrollmentDescription,
+  hasExpired,
+} from '@pi-enroll/shared/pending-enrollment-rules';
 import type { ProblemCode } from '@pi-enroll/shared/problem-codes';
 import { encodeBase32 } from './base32.js';
 import type { ProblemExtras } from './problem-response.js';
@@ -46,15 +53,22 @@ interface PendingEnrollment {
   description: string;
 }
 
+/** What privacyIDEA holds for one user: their tokens and at most one unconfirmed one. */
+interface Account {
+  tokens: TokenSummary[];
+  pending: PendingEnrollment | null;
+}
+
 /**
- * The BFF's behaviour, in memory: one browser, one session. It decides like the real BFF (idempotent start,
- * attempts counted down, token removed when they run out or the enrollment expires) so the widget can be
- * driven through every path without a server.
+ * The BFF's behaviour, in memory: one browser (one session at a time) in front of a privacyIDEA with any number
+ * of users. It decides like the real BFF (idempotent start, one pending enrollment per user, attempts counted
+ * down, token removed when they run out or the enrollment expires, `already_enrolled` once the user has a token)
+ * so the widget can be driven through every path without a server. Bodies arrive already checked against the
+ * contract's schemas (see `handlers.ts`); what is left here are the rules a schema cannot say.
  */
 export class FakeBff {
   private user: User | null;
-  private readonly tokens: TokenSummary[] = [];
-  private pending: PendingEnrollment | null = null;
+  private readonly accounts = new Map<string, Account>();
   private serialCounter = 0;
 
   constructor(
@@ -63,40 +77,38 @@ export class FakeBff {
     private readonly now: () => number,
   ) {
     this.user = switches.signedIn ? MOCK_USER : null;
-    if (switches.hasExistingToken || switches.alreadyEnrolled) {
-      this.tokens.push({ serial: this.nextSerial(), type: 'totp', description: 'Old phone', active: true });
+    if (switches.pendingEnrollment && this.user) {
+      this.accountOf(this.user).pending = this.newEnrollment(this.user, defaultEnrollmentDescription(now()));
     }
-    if (switches.pendingEnrollment && this.user) this.pending = this.newEnrollment(this.user, '');
   }
 
+  /** The signed-in user's unfinished enrollment, if any. */
   get pendingEnrollment(): Enrollment | null {
-    return this.pending?.enrollment ?? null;
+    return this.user ? (this.accountOf(this.user).pending?.enrollment ?? null) : null;
   }
 
   get signedInUser(): User | null {
     return this.user;
   }
 
+  /** The signed-in user's tokens. */
   get tokenList(): readonly TokenSummary[] {
-    return this.tokens;
+    return this.user ? this.accountOf(this.user).tokens : [];
   }
 
-  createSession(body: Record<string, unknown>): void {
+  createSession(body: CreateSessionRequest): void {
     const modes = this.config.identityModes;
-    if (typeof body.launchToken === 'string') {
+    if ('launchToken' in body) {
       if (!modes.includes('launch-token')) throw new FakeProblem('invalid_request');
       if (body.launchToken !== MOCK_LAUNCH_TOKEN) throw new FakeProblem('launch_token_invalid');
       this.user = MOCK_USER;
       return;
     }
-    if (typeof body.username !== 'string' || body.username === '') {
-      throw new FakeProblem('invalid_request', { errors: [{ field: '/username', message: 'required' }] });
-    }
-    if (typeof body.password === 'string') {
+    if ('password' in body) {
       if (!modes.includes('password')) throw new FakeProblem('invalid_request');
       if (body.password !== MOCK_PASSWORD) throw new FakeProblem('invalid_credentials');
       if (this.switches.stepUp) {
-        if (typeof body.otp !== 'string') throw new FakeProblem('step_up_required');
+        if (body.otp === undefined) throw new FakeProblem('step_up_required');
         if (normalizeOtpCode(body.otp) !== mockCorrectCode(this.config.otp.digits)) {
           throw new FakeProblem('invalid_credentials');
         }
@@ -116,54 +128,56 @@ export class FakeBff {
 
   getSession(): Session {
     const user = this.requireUser();
-    return { user, tokens: [...this.tokens], pending: this.livePending()?.enrollment ?? null };
+    const account = this.liveAccount(user);
+    return { user, tokens: [...account.tokens], pending: account.pending?.enrollment ?? null };
   }
 
   /** 201 with a new enrollment, or 200 with the one already pending (double clicks, two tabs). */
-  startEnrollment(body: { type?: unknown; description?: unknown }): { created: boolean; enrollment: Enrollment } {
+  startEnrollment(body: StartEnrollmentRequest): { created: boolean; enrollment: Enrollment } {
     const user = this.requireUser();
-    if (body.type !== undefined && body.type !== 'totp') {
-      throw new FakeProblem('invalid_request', { errors: [{ field: '/type', message: 'must be totp' }] });
+    const account = this.liveAccount(user);
+    if (account.pending) return { created: false, enrollment: account.pending.enrollment };
+    if (account.tokens.some((token) => token.active) && !this.switches.allowAdditionalTokens) {
+      throw new FakeProblem('already_enrolled');
     }
-    const description = body.description ?? '';
-    if (typeof description !== 'string' || description.length > DESCRIPTION_MAX_LENGTH) {
-      throw new FakeProblem('invalid_request', { errors: [{ field: '/description', message: 'at most 80 characters' }] });
-    }
-    if (this.switches.alreadyEnrolled) throw new FakeProblem('already_enrolled');
-    const existing = this.livePending();
-    if (existing) return { created: false, enrollment: existing.enrollment };
-    this.pending = this.newEnrollment(user, description);
-    return { created: true, enrollment: this.pending.enrollment };
+    // The BFF trims the name and names the device itself when nothing is left.
+    const description = body.description?.trim() || defaultEnrollmentDescription(this.now());
+    account.pending = this.newEnrollment(user, description);
+    return { created: true, enrollment: account.pending.enrollment };
   }
 
   getEnrollment(): Enrollment {
-    this.requireUser();
-    const pending = this.livePending();
+    const account = this.accountOf(this.requireUser());
+    const pending = account.pending;
     if (!pending) throw new FakeProblem('no_pending_enrollment');
+    if (hasExpired(pending.enrollment.expiresAt, this.now())) {
+      account.pending = null;
+      throw new FakeProblem('enrollment_expired');
+    }
     return pending.enrollment;
   }
 
-  async verifyEnrollment(body: { code?: unknown }): Promise<EnrollmentConfirmed> {
-    this.requireUser();
-    if (typeof body.code !== 'string' || !isWellFormedOtpCode(body.code)) {
+  async verifyEnrollment(body: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed> {
+    const account = this.accountOf(this.requireUser());
+    if (!isWellFormedOtpCode(body.code)) {
       throw new FakeProblem('invalid_request', { errors: [{ field: '/code', message: 'must be 6–8 digits' }] });
     }
-    if (this.pending && (this.switches.expireOnVerify || this.isExpired(this.pending))) {
-      this.pending = null;
+    const pending = account.pending;
+    if (!pending) throw new FakeProblem('no_pending_enrollment');
+    if (this.switches.expireOnVerify || hasExpired(pending.enrollment.expiresAt, this.now())) {
+      account.pending = null;
       throw new FakeProblem('enrollment_expired');
     }
-    const pending = this.pending;
-    if (!pending) throw new FakeProblem('no_pending_enrollment');
     if (await this.isRightCode(normalizeOtpCode(body.code), pending.enrollment)) {
-      this.pending = null;
+      account.pending = null;
       const serial = this.nextSerial();
-      this.tokens.push({ serial, type: 'totp', description: pending.description, active: true });
+      account.tokens.push({ serial, type: 'totp', description: pending.description, active: true });
       return { status: 'enrolled', serial, description: pending.description };
     }
-    const attemptsLeft = pending.enrollment.attemptsLeft - 1;
-    if (attemptsLeft <= 0) {
-      this.pending = null;
-      throw new FakeProblem('attempts_exhausted', { attemptsLeft: 0 });
+    const attemptsLeft = attemptsLeftAfterWrongCode(pending.enrollment.attemptsLeft);
+    if (attemptsLeft === 0) {
+      account.pending = null;
+      throw new FakeProblem('attempts_exhausted', { attemptsLeft });
     }
     pending.enrollment = { ...pending.enrollment, attemptsLeft };
     throw new FakeProblem('invalid_code', { attemptsLeft });
@@ -171,8 +185,7 @@ export class FakeBff {
 
   /** Idempotent, like the real DELETE: nothing pending is not an error. */
   cancelEnrollment(): void {
-    this.requireUser();
-    this.pending = null;
+    this.accountOf(this.requireUser()).pending = null;
   }
 
   private requireUser(): User {
@@ -180,13 +193,25 @@ export class FakeBff {
     return this.user;
   }
 
-  private livePending(): PendingEnrollment | null {
-    if (this.pending && this.isExpired(this.pending)) this.pending = null;
-    return this.pending;
+  /** A user privacyIDEA has not seen yet starts with the scenario's existing token, if it has one. */
+  private accountOf(user: User): Account {
+    const key = `${user.realm}\u0000${user.username}`;
+    let account = this.accounts.get(key);
+    if (!account) {
+      const tokens: TokenSummary[] = this.switches.hasExistingToken
+        ? [{ serial: this.nextSerial(), type: 'totp', description: 'Old phone', active: true }]
+        : [];
+      account = { tokens, pending: null };
+      this.accounts.set(key, account);
+    }
+    return account;
   }
 
-  private isExpired(pending: PendingEnrollment): boolean {
-    return Date.parse(pending.enrollment.expiresAt) <= this.now();
+  /** The account with an expired enrollment swept away, as the BFF's sweeper would have done. */
+  private liveAccount(user: User): Account {
+    const account = this.accountOf(user);
+    if (account.pending && hasExpired(account.pending.enrollment.expiresAt, this.now())) account.pending = null;
+    return account;
   }
 
   private async isRightCode(code: string, enrollment: Enrollment): Promise<boolean> {
@@ -204,7 +229,8 @@ export class FakeBff {
     const { issuer, algorithm, digits, period } = this.config.otp;
     // privacyIDEA's key sizes: 20 bytes for SHA1, the hash's output size otherwise.
     const secret = encodeBase32(crypto.getRandomValues(new Uint8Array(algorithm === 'SHA1' ? 20 : algorithm === 'SHA256' ? 32 : 64)));
-    const accountName = `${user.username}@${user.realm}`;
+    // As the BFF names the account in the app: the plain username (the realm is the operator's business).
+    const accountName = user.username;
     return {
       description,
       enrollment: {

@@ -1,6 +1,17 @@
-import type { ClientConfig } from '@pi-enroll/shared';
+import {
+  ClientConfigSchema,
+  CreateSessionRequestSchema,
+  EnrollmentConfirmedSchema,
+  EnrollmentSchema,
+  SessionSchema,
+  StartEnrollmentRequestSchema,
+  VerifyEnrollmentRequestSchema,
+  type ClientConfig,
+} from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import type Type from 'typebox';
+import { acceptedBody, checkedAnswer, ContractViolation } from './contract-check.js';
 import { FakeBff, FakeProblem } from './fake-bff.js';
 import { problemResponse } from './problem-response.js';
 import {
@@ -41,14 +52,20 @@ function createFake(options: MockApiOptions): FakeBff {
   return new FakeBff(config, switches, options.now ?? Date.now);
 }
 
-async function readJson(request: Request): Promise<Record<string, unknown>> {
+/** The request's JSON body, checked against the route's body schema (the one the BFF's route declares). */
+async function readBody<Schema extends Type.TSchema>(request: Request, schema: Schema): Promise<Type.Static<Schema>> {
+  let body: unknown;
   try {
-    const body: unknown = await request.json();
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+    body = await request.json();
   } catch {
-    // Falls through to the same answer as a non-object body.
+    throw new FakeProblem('invalid_request', { detail: 'The body must be JSON.' });
   }
-  throw new FakeProblem('invalid_request', { detail: 'The body must be a JSON object.' });
+  return acceptedBody(schema, body);
+}
+
+/** A JSON answer, checked against the route's response schema first. */
+function json<Schema extends Type.TSchema>(schema: Schema, body: Type.Static<Schema>, route: string, status = 200): Response {
+  return HttpResponse.json(checkedAnswer(schema, body, route) as JsonBodyType, { status });
 }
 
 /**
@@ -69,6 +86,11 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
       return await run();
     } catch (error) {
       if (error instanceof FakeProblem) return problemResponse(error.code, error.extras);
+      if (error instanceof ContractViolation) {
+        // Loud in the console and in the answer: a test or a QA session sees at once that the kit drifted.
+        console.error(error);
+        return problemResponse('internal_error', { detail: error.message });
+      }
       throw error;
     }
   }
@@ -76,11 +98,15 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
   const noContent = () => new HttpResponse(null, { status: 204 });
 
   const handlers: HttpHandler[] = [
-    http.get(`${base}${apiPaths.config}`, () => answer('config', () => HttpResponse.json(fake.config))),
-    http.get(`${base}${apiPaths.session}`, () => answer('read', () => HttpResponse.json(fake.getSession()))),
+    http.get(`${base}${apiPaths.config}`, () =>
+      answer('config', () => json(ClientConfigSchema, fake.config, 'GET /config')),
+    ),
+    http.get(`${base}${apiPaths.session}`, () =>
+      answer('read', () => json(SessionSchema, fake.getSession(), 'GET /session')),
+    ),
     http.post(`${base}${apiPaths.session}`, ({ request }) =>
       answer('write', async () => {
-        fake.createSession(await readJson(request));
+        fake.createSession(await readBody(request, CreateSessionRequestSchema));
         return noContent();
       }),
     ),
@@ -91,13 +117,18 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
       }),
     ),
     http.post(`${base}${apiPaths.verifyEnrollment}`, ({ request }) =>
-      answer('write', async () => HttpResponse.json(await fake.verifyEnrollment(await readJson(request)))),
+      answer('write', async () => {
+        const confirmed = await fake.verifyEnrollment(await readBody(request, VerifyEnrollmentRequestSchema));
+        return json(EnrollmentConfirmedSchema, confirmed, 'POST /enrollment/verify');
+      }),
     ),
-    http.get(`${base}${apiPaths.enrollment}`, () => answer('read', () => HttpResponse.json(fake.getEnrollment()))),
+    http.get(`${base}${apiPaths.enrollment}`, () =>
+      answer('read', () => json(EnrollmentSchema, fake.getEnrollment(), 'GET /enrollment')),
+    ),
     http.post(`${base}${apiPaths.enrollment}`, ({ request }) =>
       answer('write', async () => {
-        const { created, enrollment } = fake.startEnrollment(await readJson(request));
-        return HttpResponse.json(enrollment, { status: created ? 201 : 200 });
+        const { created, enrollment } = fake.startEnrollment(await readBody(request, StartEnrollmentRequestSchema));
+        return json(EnrollmentSchema, enrollment, 'POST /enrollment', created ? 201 : 200);
       }),
     ),
     http.delete(`${base}${apiPaths.enrollment}`, () =>

@@ -1,5 +1,13 @@
 // The package's public entry: msw handlers and a stateful fake of the BFF, for tests and for `dev:mock`.
 export { createMockApi, type MockApi, type MockApiOptions } from './handlers.js';
+export { ContractViolation } from './contract-check.js';
+export {
+  JourneyFailure,
+  runEnrollmentJourney,
+  type EnrollmentJourneyApi,
+  type JourneyRequest,
+  type JourneyStep,
+} from './enrollment-journey.js';
 export {
   FakeBff,
   FakeProblem,

@@ -1,6 +1,7 @@
-import type { Problem } from '@pi-enroll/shared';
+import { ProblemSchema, type Problem } from '@pi-enroll/shared';
 import { PROBLEM_CONTENT_TYPE, problemTypeUri, type ProblemCode } from '@pi-enroll/shared/problem-codes';
 import { HttpResponse } from 'msw';
+import { checkedAnswer } from './contract-check.js';
 
 const statusByCode: Record<ProblemCode, number> = {
   invalid_request: 400,
@@ -29,7 +30,8 @@ export type ProblemExtras = Pick<Problem, 'detail' | 'attemptsLeft' | 'retryAfte
 /** The problem document the BFF would answer for `code`, with the status the BFF uses for it. */
 export function problemBody(code: ProblemCode, extras: ProblemExtras = {}): Problem {
   const status = statusByCode[code];
-  return { type: problemTypeUri(code), title: code.replaceAll('_', ' '), status, code, ...extras };
+  const body = { type: problemTypeUri(code), title: code.replaceAll('_', ' '), status, code, ...extras };
+  return checkedAnswer(ProblemSchema, body, `problem ${code}`);
 }
 
 /**

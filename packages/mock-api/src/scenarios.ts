@@ -4,10 +4,13 @@ import type { ClientConfig } from '@pi-enroll/shared';
 export interface MockSwitches {
   /** The browser starts with a valid session cookie. */
   signedIn: boolean;
-  /** The user already has a token that counts as enrolled: starting an enrollment answers 409 `already_enrolled`. */
-  alreadyEnrolled: boolean;
-  /** The user already has a (working) token, e.g. for step-up; it does not block a new enrollment. */
+  /**
+   * Every user starts with an active token: starting an enrollment answers 409 `already_enrolled`, unless
+   * `allowAdditionalTokens` is on (as for step-up, which needs the existing token).
+   */
   hasExistingToken: boolean;
+  /** The BFF's `ENROLLMENT_ALLOW_ADDITIONAL_TOKENS`: a user with a token may add another one. */
+  allowAdditionalTokens: boolean;
   /** An unfinished enrollment exists when the page loads (resume). */
   pendingEnrollment: boolean;
   /** When false every code is wrong, so the attempts run out. */
@@ -34,8 +37,8 @@ export interface MockScenario {
 
 export const defaultSwitches: MockSwitches = {
   signedIn: true,
-  alreadyEnrolled: false,
   hasExistingToken: false,
+  allowAdditionalTokens: false,
   pendingEnrollment: false,
   acceptCorrectCode: true,
   expireOnVerify: false,
@@ -73,7 +76,7 @@ export const mockScenarios = {
   },
   'step-up': {
     description: 'Password sign-in that asks for a code from the existing token.',
-    switches: { signedIn: false, stepUp: true, hasExistingToken: true },
+    switches: { signedIn: false, stepUp: true, hasExistingToken: true, allowAdditionalTokens: true },
     config: { identityModes: ['password'] },
   },
   demo: {
@@ -99,7 +102,7 @@ export const mockScenarios = {
   },
   'already-enrolled': {
     description: 'The user already has a token; starting answers 409.',
-    switches: { alreadyEnrolled: true, hasExistingToken: true },
+    switches: { hasExistingToken: true },
   },
   'upstream-down': { description: 'privacyIDEA is unreachable (503).', switches: { upstreamDown: true } },
   'rate-limited': { description: 'Every POST/DELETE answers 429.', switches: { rateLimited: true } },

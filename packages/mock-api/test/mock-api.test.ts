@@ -1,8 +1,8 @@
 import type { Enrollment, Problem, Session } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockApi, MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN, MOCK_PASSWORD, totp } from '../src/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ContractViolation, createMockApi, MOCK_CORRECT_CODE, MOCK_LAUNCH_TOKEN, MOCK_PASSWORD, totp } from '../src/index.js';
 
 let clock = Date.parse('2030-01-01T12:00:00Z');
 const mockApi = createMockApi({ now: () => clock });
@@ -11,6 +11,7 @@ const origin = 'https://enroll.example.com';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
+  vi.restoreAllMocks();
   mockApi.reset();
   clock = Date.parse('2030-01-01T12:00:00Z');
 });
@@ -40,9 +41,14 @@ describe('the fake BFF', () => {
     const enrollment = await start();
     expect(enrollment.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrollment.otpauthUri).toBe(
-      `otpauth://totp/Example%20Corp:alice%40employees?secret=${enrollment.secret}&issuer=Example%20Corp&digits=6&period=30`,
+      `otpauth://totp/Example%20Corp:alice?secret=${enrollment.secret}&issuer=Example%20Corp&digits=6&period=30`,
     );
-    expect(enrollment).toMatchObject({ status: 'pending', attemptsLeft: 3, expiresAt: '2030-01-01T12:10:00.000Z' });
+    expect(enrollment).toMatchObject({
+      status: 'pending',
+      accountName: 'alice',
+      attemptsLeft: 3,
+      expiresAt: '2030-01-01T12:10:00.000Z',
+    });
 
     const again = await call('POST', apiPaths.enrollment, {});
     expect(again.status).toBe(200);
@@ -87,6 +93,31 @@ describe('the fake BFF', () => {
     expect((await call('DELETE', apiPaths.enrollment)).status).toBe(204);
     expect((await call('DELETE', apiPaths.enrollment)).status).toBe(204);
     expect((await call('GET', apiPaths.enrollment)).status).toBe(404);
+  });
+
+  it('names the device itself when the user did not, as the BFF does', async () => {
+    await call('POST', apiPaths.enrollment, { type: 'totp' });
+    const response = await call('POST', apiPaths.verifyEnrollment, { code: MOCK_CORRECT_CODE });
+    expect(await response.json()).toMatchObject({ description: 'Authenticator app (TOTP), added 2030-01-01' });
+  });
+
+  it('refuses a body its route schema does not allow, naming the field, as the BFF does', async () => {
+    const response = await call('POST', apiPaths.enrollment, { type: 'totp', colour: 'blue' });
+    expect(await problemOf(response)).toMatchObject({ status: 400, code: 'invalid_request' });
+    const tooLong = await call('POST', apiPaths.enrollment, { description: 'x'.repeat(81) });
+    expect(await problemOf(tooLong)).toMatchObject({ code: 'invalid_request', errors: [{ field: '/description' }] });
+    expect(mockApi.fake.pendingEnrollment).toBeNull();
+  });
+
+  it('fails loudly instead of answering what the BFF never would', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    mockApi.reset({ config: { maxAttempts: 0 } });
+    const response = await call('GET', apiPaths.config);
+    expect(response.status).toBe(500);
+    const problem = await problemOf(response);
+    expect(problem.code).toBe('internal_error');
+    expect(problem.detail).toMatch(/^GET \/config: the answer breaks its schema: .*\/maxAttempts/);
+    expect(consoleError).toHaveBeenCalledWith(expect.any(ContractViolation));
   });
 
   it('refuses a malformed code with the field named', async () => {
@@ -154,6 +185,13 @@ describe('scenario switches', () => {
   it('refuses a second token when the user is already enrolled', async () => {
     mockApi.reset({ scenario: 'already-enrolled' });
     expect(await problemOf(await call('POST', apiPaths.enrollment, {}))).toMatchObject({ code: 'already_enrolled' });
+  });
+
+  it('lets a user with a token add another one where the BFF allows it (step-up)', async () => {
+    mockApi.reset({ scenario: 'step-up' });
+    await call('POST', apiPaths.session, { username: 'bob', password: MOCK_PASSWORD, otp: MOCK_CORRECT_CODE });
+    expect(mockApi.fake.tokenList).toHaveLength(1);
+    expect((await call('POST', apiPaths.enrollment, {})).status).toBe(201);
   });
 
   it('starts with a pending enrollment to resume', async () => {

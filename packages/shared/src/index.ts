@@ -5,6 +5,7 @@ export * from './enrollment.js';
 export * from './otp-code.js';
 export * from './otpauth-uri.js';
 export * from './otp-parameters.js';
+export * from './pending-enrollment-rules.js';
 export * from './problem.js';
 export * from './problem-codes.js';
 export * from './session.js';

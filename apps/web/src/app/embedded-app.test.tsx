@@ -23,6 +23,9 @@ function hostSends(origin: string, launchToken: string) {
   });
 }
 
+/** The device name the widget gives a token the user did not name, in the language shown. */
+const today = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.now());
+
 describe('the widget in an iframe', () => {
   it('signs in with a launch token posted by an allowed host, and reports the outcome to it only', async () => {
     const { parent, user } = renderEmbedded();
@@ -36,7 +39,7 @@ describe('the widget in an iframe', () => {
     await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
     await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
 
-    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: '' }, portal);
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: `Authenticator app, added ${today('en')}` }, portal);
     expect(parent.postMessage.mock.calls.every(([, target]) => target === portal)).toBe(true);
   });
 

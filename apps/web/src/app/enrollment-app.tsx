@@ -4,6 +4,7 @@ import { WidgetRoot } from '../components/widget-root';
 import { EnrollmentWidget } from '../features/enrollment/components/enrollment-widget';
 import type { UseEnrollmentOptions } from '../features/enrollment/hooks/use-enrollment';
 import { I18nProvider } from '../lib/i18n/i18n-provider';
+import { methodUis } from './method-uis';
 import type { MessageOverrides } from '../lib/i18n/merge-messages';
 import '../styles/widget.css';
 
@@ -27,7 +28,7 @@ export function EnrollmentApp({ locale, messages, theme, queryClient, ...flowOpt
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={locale} messages={messages}>
         <WidgetRoot theme={theme}>
-          <EnrollmentWidget {...flowOptions} />
+          <EnrollmentWidget {...flowOptions} methods={methodUis} />
         </WidgetRoot>
       </I18nProvider>
     </QueryClientProvider>

@@ -11,17 +11,16 @@ import { createTestQueryClient } from '../testing/query-client';
 import { createApiClient, sessionQueryOptions, useEnrollment } from './headless';
 
 describe('useEnrollment() without the bundled screens', () => {
-  it('walks the same flow: start, scan, code, done', async () => {
+  it('walks the same lifecycle: start, pending, confirming, done', async () => {
     const onEnrolled = vi.fn();
     const { result } = renderHook(() => useEnrollment({ onEnrolled }));
     expect(result.current.state).toEqual({ current: 'loading' });
     await waitFor(() => expect(result.current.state).toEqual({ current: 'start' }));
     expect(result.current.config?.otp.issuer).toBe('Example Corp');
 
-    act(() => result.current.send({ type: 'startRequested', description: 'Tablet' }));
-    await waitFor(() => expect(result.current.state.current).toBe('scan'));
-    act(() => result.current.send({ type: 'scanConfirmed' }));
-    act(() => result.current.send({ type: 'codeSubmitted', code: MOCK_CORRECT_CODE }));
+    act(() => result.current.send({ type: 'startRequested', method: 'totp', description: 'Tablet' }));
+    await waitFor(() => expect(result.current.state.current).toBe('pending'));
+    act(() => result.current.send({ type: 'proofSubmitted', proof: { code: MOCK_CORRECT_CODE } }));
     expect(result.current.state.current).toBe('confirming');
 
     await waitFor(() =>
@@ -39,11 +38,10 @@ describe('useEnrollment() without the bundled screens', () => {
     await waitFor(() => expect(result.current.state.current).toBe('resume'));
     act(() => result.current.send({ type: 'resumeAccepted' }));
     expect(result.current.state.current).toBe('resuming');
-    await waitFor(() => expect(result.current.state.current).toBe('scan'));
-    act(() => result.current.send({ type: 'scanConfirmed' }));
-    act(() => result.current.send({ type: 'codeSubmitted', code: '000000' }));
+    await waitFor(() => expect(result.current.state.current).toBe('pending'));
+    act(() => result.current.send({ type: 'proofSubmitted', proof: { code: '000000' } }));
     await waitFor(() =>
-      expect(result.current.state).toMatchObject({ current: 'enterCode', problem: { code: 'invalid_code', attemptsLeft: 2 } }),
+      expect(result.current.state).toMatchObject({ current: 'pending', problem: { code: 'invalid_code', attemptsLeft: 2 } }),
     );
   });
 
@@ -59,10 +57,9 @@ describe('useEnrollment() without the bundled screens', () => {
           <ul aria-label="Your sign-in methods">
             {session.data?.tokens.map((token) => <li key={token.serial}>{token.serial}</li>)}
           </ul>
-          {state.current === 'start' && <button onClick={() => send({ type: 'startRequested' })}>Add an app</button>}
-          {state.current === 'scan' && <button onClick={() => send({ type: 'scanConfirmed' })}>I scanned it</button>}
-          {state.current === 'enterCode' && (
-            <button onClick={() => send({ type: 'codeSubmitted', code: MOCK_CORRECT_CODE })}>Send the code</button>
+          {state.current === 'start' && <button onClick={() => send({ type: 'startRequested', method: 'totp' })}>Add an app</button>}
+          {state.current === 'pending' && (
+            <button onClick={() => send({ type: 'proofSubmitted', proof: { code: MOCK_CORRECT_CODE } })}>Send the code</button>
           )}
           {state.current === 'done' && <p>Done</p>}
         </>
@@ -76,13 +73,29 @@ describe('useEnrollment() without the bundled screens', () => {
     );
     const methods = screen.getByRole('list', { name: 'Your sign-in methods' });
     await user.click(await screen.findByRole('button', { name: 'Add an app' }));
-    await user.click(await screen.findByRole('button', { name: 'I scanned it' }));
+    await screen.findByRole('button', { name: 'Send the code' });
     expect(within(methods).queryAllByRole('listitem')).toEqual([]);
 
     await user.click(await screen.findByRole('button', { name: 'Send the code' }));
     await screen.findByText('Done');
     expect(await within(methods).findByRole('listitem')).toHaveTextContent('TOTP00000001');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('leaves no secret in the host’s QueryClient once the enrollment is over', async () => {
+    mockApi.reset({ scenario: 'resume' });
+    const secret = mockApi.fake.pendingEnrollment!.secret;
+    const queryClient = createTestQueryClient();
+    const cached = () => JSON.stringify([queryClient.getQueryCache().getAll().map((query) => query.state.data), queryClient.getMutationCache().getAll()]);
+    const { result } = renderHook(() => useEnrollment({ queryClient }));
+    await waitFor(() => expect(result.current.state.current).toBe('resume'));
+    act(() => result.current.send({ type: 'resumeAccepted' }));
+    await waitFor(() => expect(result.current.state.current).toBe('pending'));
+    act(() => result.current.send({ type: 'cancelRequested' }));
+    act(() => result.current.send({ type: 'cancelConfirmed' }));
+    await waitFor(() => expect(result.current.state.current).toBe('cancelled'));
+    await waitFor(() => expect(cached()).not.toContain(secret));
+    expect(result.current.config?.otp.issuer).toBe('Example Corp');
   });
 
   it('keeps its own rules under a host QueryClient that retries: failures show at once, a code is sent once', async () => {
@@ -100,11 +113,10 @@ describe('useEnrollment() without the bundled screens', () => {
 
     act(() => result.current.send({ type: 'retryRequested' }));
     await waitFor(() => expect(result.current.state.current).toBe('start'));
-    act(() => result.current.send({ type: 'startRequested' }));
-    await waitFor(() => expect(result.current.state.current).toBe('scan'));
-    act(() => result.current.send({ type: 'scanConfirmed' }));
-    act(() => result.current.send({ type: 'codeSubmitted', code: MOCK_CORRECT_CODE }));
-    await waitFor(() => expect(result.current.state).toMatchObject({ current: 'enterCode', problem: { code: 'network_error' } }));
+    act(() => result.current.send({ type: 'startRequested', method: 'totp' }));
+    await waitFor(() => expect(result.current.state.current).toBe('pending'));
+    act(() => result.current.send({ type: 'proofSubmitted', proof: { code: MOCK_CORRECT_CODE } }));
+    await waitFor(() => expect(result.current.state).toMatchObject({ current: 'pending', problem: { code: 'network_error' } }));
     expect(verifications.count).toBe(1);
   });
 });

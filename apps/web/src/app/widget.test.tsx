@@ -9,6 +9,9 @@ afterEach(() => {
   act(() => document.body.replaceChildren());
 });
 
+/** The device name the widget gives a token the user did not name, in the language shown. */
+const today = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.now());
+
 describe('<pi-enroll-widget>', () => {
   it('is defined by the script', () => {
     expect(customElements.get('pi-enroll-widget')).toBe(PiEnrollWidgetElement);
@@ -32,7 +35,7 @@ describe('<pi-enroll-widget>', () => {
     await user.type(await screen.findByRole('textbox', { name: '6-stelliger Code' }), MOCK_CORRECT_CODE);
 
     await waitFor(() => expect(onEnrolled).toHaveBeenCalledOnce());
-    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: '' });
+    expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: `Authenticator-App, hinzugefügt am ${today('de')}` });
     document.body.removeEventListener('pi-enroll:enrolled', onEnrolled);
   });
 

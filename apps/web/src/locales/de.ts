@@ -32,6 +32,7 @@ export default {
     deviceName: 'Gerätename (optional)',
     deviceNameHint: 'Hilft Ihnen, diese Anmeldemethode später wiederzuerkennen, zum Beispiel „Diensthandy“.',
     submit: 'Einrichtung starten',
+    defaultDescription: 'Authenticator-App, hinzugefügt am {date}',
   },
   resume: {
     heading: 'Einrichtung abschließen',

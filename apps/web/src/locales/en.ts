@@ -31,6 +31,7 @@ const en = {
     deviceName: 'Device name (optional)',
     deviceNameHint: 'Helps you recognise this sign-in method later, for example “Work phone”.',
     submit: 'Start setup',
+    defaultDescription: 'Authenticator app, added {date}',
   },
   resume: {
     heading: 'Finish your setup',

@@ -7,10 +7,10 @@ const farFuture = '2999-01-01T00:00:00.000Z';
 const enrollment: Enrollment = {
   type: 'totp',
   status: 'pending',
-  otpauthUri: `otpauth://totp/Example%20Corp:alice%40employees?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
+  otpauthUri: `otpauth://totp/Example%20Corp:alice?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
   secret,
   issuer: 'Example Corp',
-  accountName: 'alice@employees',
+  accountName: 'alice',
   algorithm: 'SHA1',
   digits: 6,
   period: 30,
@@ -44,7 +44,10 @@ export interface GalleryEntry {
   openDetails?: boolean;
 }
 
-/** Every state of the flow, plus the variants a state's screen has (sign-in modes, errors, non-default keys). */
+/**
+ * Every state of the flow, plus the variants a state's screen has (sign-in modes, errors, non-default keys). A
+ * pending TOTP enrollment opens on its scan step, or on its code step once a code failed.
+ */
 export function galleryEntries(now: number): GalleryEntry[] {
   const expiringSoon = { ...enrollment, expiresAt: new Date(now + 150_000).toISOString() };
   return [
@@ -75,26 +78,29 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     { title: 'start', state: { current: 'start' } },
     { title: 'start — rate limited', state: { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } } },
-    { title: 'creating', state: { current: 'creating' } },
+    { title: 'creating', state: { current: 'creating', method: 'totp' } },
     { title: 'resume', state: { current: 'resume', enrollment } },
     { title: 'resuming', state: { current: 'resuming', enrollment } },
     { title: 'discarding', state: { current: 'discarding', enrollment } },
-    { title: 'scan', state: { current: 'scan', enrollment } },
-    { title: 'scan — can’t scan, non-default parameters', state: { current: 'scan', enrollment: unusualEnrollment }, openDetails: true },
-    { title: 'scan — expiring soon', state: { current: 'scan', enrollment: expiringSoon } },
-    { title: 'enterCode', state: { current: 'enterCode', enrollment } },
+    { title: 'pending — TOTP: scan', state: { current: 'pending', enrollment } },
     {
-      title: 'enterCode — wrong code',
+      title: 'pending — TOTP: can’t scan, non-default parameters',
+      state: { current: 'pending', enrollment: unusualEnrollment },
+      openDetails: true,
+    },
+    { title: 'pending — TOTP: scan, expiring soon', state: { current: 'pending', enrollment: expiringSoon } },
+    {
+      title: 'pending — TOTP: code, wrong code',
       state: {
-        current: 'enterCode',
+        current: 'pending',
         enrollment: { ...expiringSoon, attemptsLeft: 2 },
         problem: { code: 'invalid_code', attemptsLeft: 2 },
       },
     },
-    { title: 'enterCode — offline', state: { current: 'enterCode', enrollment, problem: { code: 'network_error' } } },
-    { title: 'confirming', state: { current: 'confirming', enrollment, code: '123456' } },
-    { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment, returnTo: 'scan' } },
-    { title: 'cancelling', state: { current: 'cancelling', enrollment, returnTo: 'scan' } },
+    { title: 'pending — TOTP: code, offline', state: { current: 'pending', enrollment, problem: { code: 'network_error' } } },
+    { title: 'confirming', state: { current: 'confirming', enrollment, proof: { code: '123456' } } },
+    { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment } },
+    { title: 'cancelling', state: { current: 'cancelling', enrollment } },
     { title: 'cancelled', state: { current: 'cancelled' } },
     { title: 'exhausted', state: { current: 'exhausted' } },
     { title: 'expired', state: { current: 'expired' } },

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { FlowStep } from '../../features/enrollment/flow/enrollment-flow';
 import { Gallery } from './gallery';
+import { galleryEntries } from './gallery-states';
 
 // A Record over FlowStep: adding a state to the flow without adding it here does not compile.
 const everyStep: Record<FlowStep, true> = {
@@ -15,8 +16,7 @@ const everyStep: Record<FlowStep, true> = {
   resume: true,
   resuming: true,
   discarding: true,
-  scan: true,
-  enterCode: true,
+  pending: true,
   confirming: true,
   confirmCancel: true,
   cancelling: true,
@@ -27,11 +27,17 @@ const everyStep: Record<FlowStep, true> = {
   done: true,
 };
 
+/** While an enrollment is pending, the screens are the method's own steps (TOTP: scan, then the code). */
+const totpSteps = ['scan', 'enterCode'];
+
 describe('the state gallery', () => {
-  it('renders every state of the flow with the real screens', () => {
+  it('renders every state of the flow with the real screens, and both of TOTP’s steps', () => {
     const { container } = render(<Gallery />);
     const shown = new Set([...container.querySelectorAll('[data-step]')].map((screen) => screen.getAttribute('data-step')));
-    expect([...shown].sort()).toEqual(Object.keys(everyStep).sort());
+    const expected = [...Object.keys(everyStep).filter((step) => step !== 'pending'), ...totpSteps];
+    expect([...shown].sort()).toEqual(expected.sort());
+    const entries = new Set(galleryEntries(Date.now()).map((entry) => entry.state.current));
+    expect([...entries].sort()).toEqual(Object.keys(everyStep).sort());
   });
 
   it('switches every card between the light and the dark theme', async () => {

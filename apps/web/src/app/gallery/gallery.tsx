@@ -3,6 +3,7 @@ import { WidgetRoot, type Theme } from '../../components/widget-root';
 import { EnrollmentView } from '../../features/enrollment/components/enrollment-view';
 import { I18nProvider } from '../../lib/i18n/i18n-provider';
 import { availableLocales } from '../../lib/i18n/load-messages';
+import { methodUis } from '../method-uis';
 import { galleryEntries, type GalleryEntry } from './gallery-states';
 
 const ignoreEvents = () => undefined;
@@ -17,7 +18,7 @@ function GalleryCard({ entry, theme }: { entry: GalleryEntry; theme: Theme }) {
     <article ref={card} className="gallery__card" data-gallery-theme={theme}>
       <h2 className="gallery__title">{entry.title}</h2>
       <WidgetRoot theme={theme}>
-        <EnrollmentView state={entry.state} config={entry.config} send={ignoreEvents} />
+        <EnrollmentView state={entry.state} config={entry.config} methods={methodUis} send={ignoreEvents} />
       </WidgetRoot>
     </article>
   );

@@ -1,8 +1,5 @@
 import { apiPaths } from '@pi-enroll/shared/api-paths';
-import { useMutation, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
-import { invalidateEnrollmentReads } from './invalidate-enrollment-reads';
-import { bffKey, flowOwnedRequest } from './request-policy';
 
 export interface CancelEnrollmentOptions {
   /** Lets the request outlive the page (closing the tab or the widget). */
@@ -15,16 +12,4 @@ export interface CancelEnrollmentOptions {
  */
 export function cancelEnrollment(api: ApiClient, options: CancelEnrollmentOptions = {}): Promise<void> {
   return api.request<void>(apiPaths.enrollment, { method: 'DELETE', keepalive: options.keepalive ?? false });
-}
-
-export function useCancelEnrollment(api: ApiClient, queryClient: QueryClient) {
-  return useMutation(
-    {
-      mutationKey: [...bffKey(api), 'cancel-enrollment'],
-      mutationFn: (options: CancelEnrollmentOptions) => cancelEnrollment(api, options),
-      onSettled: () => invalidateEnrollmentReads(queryClient, api),
-      ...flowOwnedRequest,
-    },
-    queryClient,
-  );
 }

@@ -12,12 +12,16 @@ export function getPendingEnrollment(api: ApiClient): Promise<Enrollment> {
   return api.request<Enrollment>(apiPaths.enrollment);
 }
 
-/** Always read afresh: the point is to learn whether the enrollment can still go on. */
+/**
+ * Always read afresh: the point is to learn whether the enrollment can still go on. Holds the secret, so it is
+ * dropped from the cache as soon as nothing observes it: the flow keeps what it read in its state.
+ */
 export function pendingEnrollmentQueryOptions(api: ApiClient) {
   return queryOptions({
     queryKey: [...bffKey(api), 'pending-enrollment'] as const,
     queryFn: () => getPendingEnrollment(api),
     staleTime: 0,
+    gcTime: 0,
     ...flowOwnedRequest,
   });
 }

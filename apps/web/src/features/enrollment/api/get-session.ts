@@ -16,13 +16,15 @@ export async function getSession(api: ApiClient): Promise<Session | null> {
 
 /**
  * The session. Always read afresh when the flow asks (signing in changes it), and invalidated by every write,
- * so a host that shows it (e.g. the user's tokens) sees the new token once the code was confirmed.
+ * so a host that shows it (e.g. the user's tokens) sees the new token once the code was confirmed. It may hold a
+ * pending enrollment's secret: dropped from the cache as soon as nothing observes it (`gcTime: 0`).
  */
 export function sessionQueryOptions(api: ApiClient) {
   return queryOptions({
     queryKey: [...bffKey(api), 'session'] as const,
     queryFn: () => getSession(api),
     staleTime: 0,
+    gcTime: 0,
     ...flowOwnedRequest,
   });
 }

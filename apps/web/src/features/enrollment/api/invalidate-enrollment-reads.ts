@@ -12,3 +12,16 @@ export function invalidateEnrollmentReads(queryClient: QueryClient, api: ApiClie
   void queryClient.invalidateQueries({ queryKey: sessionQueryOptions(api).queryKey });
   void queryClient.invalidateQueries({ queryKey: pendingEnrollmentQueryOptions(api).queryKey });
 }
+
+/**
+ * Runs a write's fetcher and invalidates the reads once it settled. Writes are plain fetchers, not mutations:
+ * the flow state is their one owner, and a mutation would keep the password, the code or the new secret in its
+ * variables and data until someone remembered to reset it.
+ */
+export async function settleWrite<T>(queryClient: QueryClient, api: ApiClient, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    invalidateEnrollmentReads(queryClient, api);
+  }
+}

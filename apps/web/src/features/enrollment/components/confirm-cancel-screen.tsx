@@ -2,8 +2,8 @@ import { Button } from '../../../components/button';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
-import { ProblemAlert } from './problem-alert';
-import { Screen } from './screen';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { Screen } from '../../../components/screen';
 
 export interface ConfirmCancelScreenProps {
   busy: boolean;

@@ -1,12 +1,11 @@
 import type { ClientConfig } from '@pi-enroll/shared';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
-import { CodeScreen } from './code-screen';
-import { ConfirmCancelScreen } from './confirm-cancel-screen';
 import { LoadingScreen } from './loading-screen';
 import { OutcomeScreen } from './outcome-screen';
+import { PendingEnrollmentView } from './pending-enrollment-view';
 import { ResumeScreen } from './resume-screen';
-import { ScanScreen } from './scan-screen';
 import { SignInScreen } from './sign-in-screen';
 import { StartScreen } from './start-screen';
 import { UnavailableScreen } from './unavailable-screen';
@@ -14,6 +13,8 @@ import { UnavailableScreen } from './unavailable-screen';
 export interface EnrollmentViewProps {
   state: FlowState;
   config: ClientConfig | undefined;
+  /** The methods' UIs (wired in `app/`): this feature knows none by name. */
+  methods: MethodUiRegistry;
   send: (event: UserEvent) => void;
 }
 
@@ -21,11 +22,11 @@ export interface EnrollmentViewProps {
  * Renders a state; holds no flow of its own. A busy state shares its screen with the state it came from (same
  * `key`), so fields keep their values and the focus stays put while a request is in flight.
  */
-export function EnrollmentView({ state, config, send }: EnrollmentViewProps) {
-  return <div className="pie-flow">{renderState(state, config, send)}</div>;
+export function EnrollmentView({ state, config, methods, send }: EnrollmentViewProps) {
+  return <div className="pie-flow">{renderState(state, config, methods, send)}</div>;
 }
 
-function renderState(state: FlowState, config: ClientConfig | undefined, send: (event: UserEvent) => void) {
+function renderState(state: FlowState, config: ClientConfig | undefined, methods: MethodUiRegistry, send: (event: UserEvent) => void) {
   switch (state.current) {
     case 'loading':
       return <LoadingScreen key="loading" />;
@@ -48,6 +49,7 @@ function renderState(state: FlowState, config: ClientConfig | undefined, send: (
       return (
         <StartScreen
           key="start"
+          methods={methods}
           busy={state.current === 'creating'}
           problem={state.current === 'start' ? state.problem : undefined}
           send={send}
@@ -59,34 +61,19 @@ function renderState(state: FlowState, config: ClientConfig | undefined, send: (
       return (
         <ResumeScreen
           key="resume"
+          methods={methods}
           step={state.current}
           problem={state.current === 'resume' ? state.problem : undefined}
           send={send}
         />
       );
-    case 'scan':
-      return <ScanScreen key="scan" enrollment={state.enrollment} send={send} />;
-    case 'enterCode':
+    case 'pending':
     case 'confirming':
-      return (
-        <CodeScreen
-          key="code"
-          enrollment={state.enrollment}
-          busy={state.current === 'confirming'}
-          problem={state.current === 'enterCode' ? state.problem : undefined}
-          send={send}
-        />
-      );
     case 'confirmCancel':
     case 'cancelling':
-      return (
-        <ConfirmCancelScreen
-          key="confirm-cancel"
-          busy={state.current === 'cancelling'}
-          problem={state.current === 'confirmCancel' ? state.problem : undefined}
-          send={send}
-        />
-      );
+      // One key for all four: the method's steps stay mounted (and keep their own step) while the user is
+      // asked whether to cancel.
+      return <PendingEnrollmentView key="pending" state={state} methods={methods} send={send} />;
     case 'cancelled':
       return <Outcome key="cancelled" step="cancelled" send={send} />;
     case 'exhausted':

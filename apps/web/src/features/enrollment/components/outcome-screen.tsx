@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-import type { FlowStep, UserEvent } from '../flow/enrollment-flow';
-import { Screen } from './screen';
+import type { UserEvent } from '../flow/enrollment-flow';
+import { Screen } from '../../../components/screen';
 
 export interface OutcomeScreenProps {
-  step: FlowStep;
+  step: string;
   heading: string;
   body: string;
   /** Offers "Start again" (after a cancel, too many wrong codes or an expiry). */

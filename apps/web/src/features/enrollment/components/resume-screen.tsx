@@ -1,12 +1,14 @@
 import { Button } from '../../../components/button';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { UserEvent } from '../flow/enrollment-flow';
-import { usePreloadQrCode } from './lazy-qr-code';
-import { ProblemAlert } from './problem-alert';
-import { Screen } from './screen';
+import { usePreloadMethods } from '../hooks/use-preload-methods';
 
 export interface ResumeScreenProps {
+  methods: MethodUiRegistry;
   /** `resuming` and `discarding` are busy: the enrollment is being read again, or removed. */
   step: 'resume' | 'resuming' | 'discarding';
   problem?: FlowProblem;
@@ -14,9 +16,9 @@ export interface ResumeScreenProps {
 }
 
 /** An unfinished enrollment from earlier: the same QR code again, or a clean start (the old token is removed). */
-export function ResumeScreen({ step, problem, send }: ResumeScreenProps) {
+export function ResumeScreen({ methods, step, problem, send }: ResumeScreenProps) {
   const { t } = useI18n();
-  usePreloadQrCode();
+  usePreloadMethods(methods);
   const busy = step !== 'resume';
   return (
     <Screen step={step} heading={t.resume.heading}>

@@ -4,8 +4,8 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { UserEvent } from '../flow/enrollment-flow';
 import { DemoUserPicker } from './demo-user-picker';
 import { PasswordSignInForm } from './password-sign-in-form';
-import { ProblemAlert } from './problem-alert';
-import { Screen } from './screen';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { Screen } from '../../../components/screen';
 
 export interface SignInScreenProps {
   config: ClientConfig | undefined;

@@ -108,10 +108,10 @@ const transitions: Transition[] = [
   ],
   // start / creating
   [
-    'start → creating with the device name',
+    'start → creating the chosen method with the device name',
     { current: 'start' },
-    { type: 'startRequested', description: 'Work phone' },
-    { current: 'creating', description: 'Work phone' },
+    { type: 'startRequested', method: 'totp', description: 'Work phone' },
+    { current: 'creating', method: 'totp', description: 'Work phone' },
   ],
   [
     'start → signingIn with a new launch token from the host',
@@ -119,32 +119,32 @@ const transitions: Transition[] = [
     { type: 'launchTokenReceived', launchToken: 'lt' },
     { current: 'signingIn', stepUp: false, credentials: { launchToken: 'lt' } },
   ],
-  ['creating → scan', { current: 'creating' }, { type: 'enrollmentStarted', enrollment }, { current: 'scan', enrollment }],
+  ['creating → pending', { current: 'creating', method: 'totp' }, { type: 'enrollmentStarted', enrollment }, { current: 'pending', enrollment }],
   [
     'creating → alreadyEnrolled',
-    { current: 'creating' },
+    { current: 'creating', method: 'totp' },
     { type: 'startFailed', problem: { code: 'already_enrolled' } },
     { current: 'alreadyEnrolled' },
   ],
   [
     'creating → signedOut when the session ended',
-    { current: 'creating' },
+    { current: 'creating', method: 'totp' },
     { type: 'startFailed', problem: sessionEnded },
     { current: 'signedOut', stepUp: false, problem: sessionEnded },
   ],
   [
     'creating → start with the problem otherwise',
-    { current: 'creating' },
+    { current: 'creating', method: 'totp' },
     { type: 'startFailed', problem: { code: 'rate_limited', retryAfterSeconds: 30 } },
     { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } },
   ],
   // resume / discarding
   ['resume → resuming', { current: 'resume', enrollment, problem: offline }, { type: 'resumeAccepted' }, { current: 'resuming', enrollment }],
   [
-    'resuming → scan with the enrollment as it is now',
+    'resuming → pending with the enrollment as it is now',
     { current: 'resuming', enrollment },
     { type: 'enrollmentResumed', enrollment: { ...enrollment, attemptsLeft: 2 } },
-    { current: 'scan', enrollment: { ...enrollment, attemptsLeft: 2 } },
+    { current: 'pending', enrollment: { ...enrollment, attemptsLeft: 2 } },
   ],
   [
     'resuming → expired when the server says so',
@@ -196,113 +196,88 @@ const transitions: Transition[] = [
     { type: 'cancelFailed', problem: sessionEnded },
     { current: 'signedOut', stepUp: false, problem: sessionEnded },
   ],
-  // scan / enterCode
-  ['scan → enterCode', { current: 'scan', enrollment }, { type: 'scanConfirmed' }, { current: 'enterCode', enrollment }],
+  // pending (the method's own steps are its UI's local state)
   [
-    'scan → confirmCancel',
-    { current: 'scan', enrollment },
-    { type: 'cancelRequested' },
-    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
+    'pending → confirming with the proof',
+    { current: 'pending', enrollment, problem: offline },
+    { type: 'proofSubmitted', proof: { code: '123456' } },
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
   ],
-  ['scan → expired when time runs out', { current: 'scan', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
-  [
-    'enterCode → confirming with the code',
-    { current: 'enterCode', enrollment, problem: offline },
-    { type: 'codeSubmitted', code: '123456' },
-    { current: 'confirming', enrollment, code: '123456' },
-  ],
-  ['enterCode → scan (the same QR code)', { current: 'enterCode', enrollment }, { type: 'backToScanRequested' }, { current: 'scan', enrollment }],
-  [
-    'enterCode → confirmCancel',
-    { current: 'enterCode', enrollment },
-    { type: 'cancelRequested' },
-    { current: 'confirmCancel', enrollment, returnTo: 'enterCode' },
-  ],
-  ['enterCode → expired when time runs out', { current: 'enterCode', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  ['pending → confirmCancel', { current: 'pending', enrollment }, { type: 'cancelRequested' }, { current: 'confirmCancel', enrollment }],
+  ['pending → expired when time runs out', { current: 'pending', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
   // confirming
   [
     'confirming → done',
-    { current: 'confirming', enrollment, code: '123456' },
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'enrollmentConfirmed', confirmation },
     { current: 'done', confirmation },
   ],
   [
-    'confirming → enterCode with the attempts left after a wrong code',
-    { current: 'confirming', enrollment, code: '000000' },
+    'confirming → pending with the attempts left after a wrong code',
+    { current: 'confirming', enrollment, proof: { code: '000000' } },
     { type: 'confirmFailed', problem: { code: 'invalid_code', attemptsLeft: 2 } },
-    { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
+    { current: 'pending', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
   ],
   [
-    'confirming → enterCode counting down itself when the server does not say how many attempts are left',
-    { current: 'confirming', enrollment, code: '000000' },
+    'confirming → pending counting down itself when the server does not say how many attempts are left',
+    { current: 'confirming', enrollment, proof: { code: '000000' } },
     { type: 'confirmFailed', problem: { code: 'invalid_code' } },
-    { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
+    { current: 'pending', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
   ],
   [
     'confirming → exhausted',
-    { current: 'confirming', enrollment, code: '000000' },
+    { current: 'confirming', enrollment, proof: { code: '000000' } },
     { type: 'confirmFailed', problem: { code: 'attempts_exhausted' } },
     { current: 'exhausted' },
   ],
   [
     'confirming → expired',
-    { current: 'confirming', enrollment, code: '123456' },
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'confirmFailed', problem: { code: 'enrollment_expired' } },
     { current: 'expired' },
   ],
   [
     'confirming → start when the enrollment is gone (ended in another tab)',
-    { current: 'confirming', enrollment, code: '123456' },
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'confirmFailed', problem: { code: 'no_pending_enrollment' } },
     { current: 'start', problem: { code: 'no_pending_enrollment' } },
   ],
   [
     'confirming → signedOut when the session ended',
-    { current: 'confirming', enrollment, code: '123456' },
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'confirmFailed', problem: sessionEnded },
     { current: 'signedOut', stepUp: false, problem: sessionEnded },
   ],
   [
-    'confirming → enterCode with the problem when offline',
-    { current: 'confirming', enrollment, code: '123456' },
+    'confirming → pending with the problem when offline',
+    { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'confirmFailed', problem: offline },
-    { current: 'enterCode', enrollment, problem: offline },
+    { current: 'pending', enrollment, problem: offline },
   ],
   // confirmCancel / cancelling
   [
-    'confirmCancel → scan when the user keeps going',
-    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
+    'confirmCancel → pending when the user keeps going',
+    { current: 'confirmCancel', enrollment, problem: offline },
     { type: 'cancelDismissed' },
-    { current: 'scan', enrollment },
-  ],
-  [
-    'confirmCancel → enterCode when the user keeps going',
-    { current: 'confirmCancel', enrollment, returnTo: 'enterCode' },
-    { type: 'cancelDismissed' },
-    { current: 'enterCode', enrollment },
+    { current: 'pending', enrollment },
   ],
   [
     'confirmCancel → cancelling',
-    { current: 'confirmCancel', enrollment, returnTo: 'scan', problem: offline },
+    { current: 'confirmCancel', enrollment, problem: offline },
     { type: 'cancelConfirmed' },
-    { current: 'cancelling', enrollment, returnTo: 'scan' },
+    { current: 'cancelling', enrollment },
   ],
-  [
-    'confirmCancel → expired when time runs out',
-    { current: 'confirmCancel', enrollment, returnTo: 'scan' },
-    { type: 'timeRanOut' },
-    { current: 'expired' },
-  ],
-  ['cancelling → cancelled', { current: 'cancelling', enrollment, returnTo: 'scan' }, { type: 'cancelCompleted' }, { current: 'cancelled' }],
+  ['confirmCancel → expired when time runs out', { current: 'confirmCancel', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  ['cancelling → cancelled', { current: 'cancelling', enrollment }, { type: 'cancelCompleted' }, { current: 'cancelled' }],
   [
     'cancelling → confirmCancel with the problem when the DELETE fails',
-    { current: 'cancelling', enrollment, returnTo: 'enterCode' },
+    { current: 'cancelling', enrollment },
     { type: 'cancelFailed', problem: offline },
-    { current: 'confirmCancel', enrollment, returnTo: 'enterCode', problem: offline },
+    { current: 'confirmCancel', enrollment, problem: offline },
   ],
   [
     'cancelling → signedOut when the session ended',
-    { current: 'cancelling', enrollment, returnTo: 'scan' },
+    { current: 'cancelling', enrollment },
     { type: 'cancelFailed', problem: sessionEnded },
     { current: 'signedOut', stepUp: false, problem: sessionEnded },
   ],
@@ -323,11 +298,15 @@ describe('the enrollment flow', () => {
   });
 
   const ignored: [name: string, state: FlowState, event: FlowEvent][] = [
-    ['a second code while one is checked', { current: 'confirming', enrollment, code: '123456' }, { type: 'codeSubmitted', code: '123456' }],
-    ['the clock while a code is checked (the server decides)', { current: 'confirming', enrollment, code: '123456' }, { type: 'timeRanOut' }],
-    ['a second start while one is being created', { current: 'creating' }, { type: 'startRequested' }],
+    [
+      'a second proof while one is checked',
+      { current: 'confirming', enrollment, proof: { code: '123456' } },
+      { type: 'proofSubmitted', proof: { code: '123456' } },
+    ],
+    ['the clock while a code is checked (the server decides)', { current: 'confirming', enrollment, proof: { code: '123456' } }, { type: 'timeRanOut' }],
+    ['a second start while one is being created', { current: 'creating', method: 'totp' }, { type: 'startRequested', method: 'totp' }],
     ['the clock while the enrollment is read again (the server decides)', { current: 'resuming', enrollment }, { type: 'timeRanOut' }],
-    ['a launch token in the middle of an enrollment', { current: 'scan', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
+    ['a launch token in the middle of an enrollment', { current: 'pending', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
     ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
     ['anything once done', { current: 'done', confirmation }, { type: 'restartRequested' }],
     ['a restart when already enrolled', { current: 'alreadyEnrolled' }, { type: 'restartRequested' }],
@@ -338,8 +317,8 @@ describe('the enrollment flow', () => {
   });
 
   it('names the pending enrollment only in states where the token exists', () => {
-    expect(pendingEnrollmentOf({ current: 'scan', enrollment })).toBe(enrollment);
-    expect(pendingEnrollmentOf({ current: 'confirmCancel', enrollment, returnTo: 'scan' })).toBe(enrollment);
+    expect(pendingEnrollmentOf({ current: 'pending', enrollment })).toBe(enrollment);
+    expect(pendingEnrollmentOf({ current: 'confirmCancel', enrollment })).toBe(enrollment);
     expect(pendingEnrollmentOf({ current: 'done', confirmation })).toBeNull();
   });
 });

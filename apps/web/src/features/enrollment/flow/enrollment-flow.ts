@@ -1,14 +1,13 @@
 import type { CreateSessionRequest, Enrollment, EnrollmentConfirmed, Session } from '@pi-enroll/shared';
+import { attemptsLeftAfterWrongCode } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { FlowProblem } from '../../../lib/api-client';
-
-/** The step a pending enrollment returns to when the user decides not to cancel after all. */
-export type CancelReturnStep = 'scan' | 'enterCode';
+import type { MethodProof, MethodType } from '../../../lib/method-ui';
 
 /**
- * Every state of the enrollment flow. A state holds exactly the data its screen needs; the busy states
- * (`loading`, `signingIn`, `creating`, `resuming`, `confirming`, `cancelling`, `discarding`) name the one
- * request in flight,
- * which the hook sends once per state, so a code can never be submitted twice.
+ * Every state of the enrollment's lifecycle, for any method. A state holds exactly the data its screen needs;
+ * the busy states (`loading`, `signingIn`, `creating`, `resuming`, `confirming`, `cancelling`, `discarding`)
+ * name the one request in flight, which the hook sends once per state, so a proof can never be submitted twice.
+ * While an enrollment is `pending`, the method's own steps (TOTP: scan, then the code) are its UI's business.
  */
 export type FlowState =
   | { current: 'loading'; launchToken?: string }
@@ -16,15 +15,14 @@ export type FlowState =
   | { current: 'signedOut'; stepUp: boolean; problem?: FlowProblem }
   | { current: 'signingIn'; stepUp: boolean; credentials: CreateSessionRequest }
   | { current: 'start'; problem?: FlowProblem }
-  | { current: 'creating'; description?: string }
+  | { current: 'creating'; method: MethodType; description?: string }
   | { current: 'resume'; enrollment: Enrollment; problem?: FlowProblem }
   | { current: 'resuming'; enrollment: Enrollment }
   | { current: 'discarding'; enrollment: Enrollment }
-  | { current: 'scan'; enrollment: Enrollment }
-  | { current: 'enterCode'; enrollment: Enrollment; problem?: FlowProblem }
-  | { current: 'confirming'; enrollment: Enrollment; code: string }
-  | { current: 'confirmCancel'; enrollment: Enrollment; returnTo: CancelReturnStep; problem?: FlowProblem }
-  | { current: 'cancelling'; enrollment: Enrollment; returnTo: CancelReturnStep }
+  | { current: 'pending'; enrollment: Enrollment; problem?: FlowProblem }
+  | { current: 'confirming'; enrollment: Enrollment; proof: MethodProof }
+  | { current: 'confirmCancel'; enrollment: Enrollment; problem?: FlowProblem }
+  | { current: 'cancelling'; enrollment: Enrollment }
   | { current: 'cancelled' }
   | { current: 'exhausted' }
   | { current: 'expired' }
@@ -37,12 +35,10 @@ export type FlowStep = FlowState['current'];
 export type UserEvent =
   | { type: 'signInSubmitted'; credentials: CreateSessionRequest }
   | { type: 'launchTokenReceived'; launchToken: string }
-  | { type: 'startRequested'; description?: string }
+  | { type: 'startRequested'; method: MethodType; description?: string }
   | { type: 'resumeAccepted' }
   | { type: 'startOverRequested' }
-  | { type: 'scanConfirmed' }
-  | { type: 'backToScanRequested' }
-  | { type: 'codeSubmitted'; code: string }
+  | { type: 'proofSubmitted'; proof: MethodProof }
   | { type: 'cancelRequested' }
   | { type: 'cancelDismissed' }
   | { type: 'cancelConfirmed' }
@@ -130,12 +126,14 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       return state;
 
     case 'start':
-      if (event.type === 'startRequested') return { current: 'creating', description: event.description };
+      if (event.type === 'startRequested') {
+        return { current: 'creating', method: event.method, description: event.description };
+      }
       if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
       return state;
 
     case 'creating':
-      if (event.type === 'enrollmentStarted') return { current: 'scan', enrollment: event.enrollment };
+      if (event.type === 'enrollmentStarted') return { current: 'pending', enrollment: event.enrollment };
       if (event.type === 'startFailed') {
         if (event.problem.code === 'already_enrolled') return { current: 'alreadyEnrolled' };
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
@@ -152,7 +150,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
 
     case 'resuming':
       // The enrollment as privacyIDEA has it now (attempts left), or why it cannot go on.
-      if (event.type === 'enrollmentResumed') return { current: 'scan', enrollment: event.enrollment };
+      if (event.type === 'enrollmentResumed') return { current: 'pending', enrollment: event.enrollment };
       if (event.type === 'resumeFailed') {
         if (event.problem.code === 'enrollment_expired') return { current: 'expired' };
         // Finished, cancelled or swept elsewhere since the page loaded: only a new enrollment goes on.
@@ -160,7 +158,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
         return { current: 'resume', enrollment: state.enrollment, problem: event.problem };
       }
-      // As while a code is checked: the server's answer decides, not the local clock.
+      // As while a proof is checked: the server's answer decides, not the local clock.
       return state;
 
     case 'discarding':
@@ -171,32 +169,21 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       }
       return state;
 
-    case 'scan':
-      if (event.type === 'scanConfirmed') return { current: 'enterCode', enrollment: state.enrollment };
-      if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: 'scan' };
-      if (event.type === 'timeRanOut') return { current: 'expired' };
-      return state;
-
-    case 'enterCode':
-      if (event.type === 'codeSubmitted') return { current: 'confirming', enrollment: state.enrollment, code: event.code };
-      if (event.type === 'backToScanRequested') return { current: 'scan', enrollment: state.enrollment };
-      if (event.type === 'cancelRequested') {
-        return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: 'enterCode' };
-      }
+    case 'pending':
+      if (event.type === 'proofSubmitted') return { current: 'confirming', enrollment: state.enrollment, proof: event.proof };
+      if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment };
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;
 
     case 'confirming':
       if (event.type === 'enrollmentConfirmed') return { current: 'done', confirmation: event.confirmation };
-      if (event.type === 'confirmFailed') return afterRejectedCode(state.enrollment, event.problem);
-      // While the code is being checked, the server's answer decides, not the local clock.
+      if (event.type === 'confirmFailed') return afterRejectedProof(state.enrollment, event.problem);
+      // While the proof is being checked, the server's answer decides, not the local clock.
       return state;
 
     case 'confirmCancel':
-      if (event.type === 'cancelDismissed') return { current: state.returnTo, enrollment: state.enrollment };
-      if (event.type === 'cancelConfirmed') {
-        return { current: 'cancelling', enrollment: state.enrollment, returnTo: state.returnTo };
-      }
+      if (event.type === 'cancelDismissed') return { current: 'pending', enrollment: state.enrollment };
+      if (event.type === 'cancelConfirmed') return { current: 'cancelling', enrollment: state.enrollment };
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;
 
@@ -204,7 +191,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       if (event.type === 'cancelCompleted') return { current: 'cancelled' };
       if (event.type === 'cancelFailed') {
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
-        return { current: 'confirmCancel', enrollment: state.enrollment, returnTo: state.returnTo, problem: event.problem };
+        return { current: 'confirmCancel', enrollment: state.enrollment, problem: event.problem };
       }
       return state;
 
@@ -219,18 +206,18 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
   }
 }
 
-function afterRejectedCode(enrollment: Enrollment, problem: FlowProblem): FlowState {
+function afterRejectedProof(enrollment: Enrollment, problem: FlowProblem): FlowState {
   if (problem.code === 'invalid_code') {
-    const attemptsLeft = problem.attemptsLeft ?? Math.max(0, enrollment.attemptsLeft - 1);
-    return { current: 'enterCode', enrollment: { ...enrollment, attemptsLeft }, problem: { ...problem, attemptsLeft } };
+    const attemptsLeft = problem.attemptsLeft ?? attemptsLeftAfterWrongCode(enrollment.attemptsLeft);
+    return { current: 'pending', enrollment: { ...enrollment, attemptsLeft }, problem: { ...problem, attemptsLeft } };
   }
   if (problem.code === 'attempts_exhausted') return { current: 'exhausted' };
   if (problem.code === 'enrollment_expired') return { current: 'expired' };
   // Cancelled or finished elsewhere, e.g. in another tab: the only way on is a new enrollment.
   if (problem.code === 'no_pending_enrollment') return { current: 'start', problem };
   if (problem.code === 'unauthenticated') return signedOutBecause(problem);
-  // Anything else (offline, upstream down, rate limited) leaves the code to be sent again.
-  return { current: 'enterCode', enrollment, problem };
+  // Anything else (offline, upstream down, rate limited) leaves the proof to be sent again.
+  return { current: 'pending', enrollment, problem };
 }
 
 /** The enrollment whose token exists on the server while the flow is in this state, if any. */

@@ -7,10 +7,10 @@ import type {
   StartEnrollmentRequest,
   VerifyEnrollmentRequest,
 } from '@pi-enroll/shared';
+import { msUntilExpiry } from '@pi-enroll/shared/pending-enrollment-rules';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import {
   use,
-  useCallback,
   useEffect,
   useEffectEvent,
   useImperativeHandle,
@@ -21,13 +21,14 @@ import {
   type Ref,
 } from 'react';
 import { createApiClient, problemOf } from '../../../lib/api-client';
-import { useCancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
-import { useConfirmEnrollment } from '../api/confirm-enrollment';
-import { useCreateSession } from '../api/create-session';
-import { clientConfigQueryOptions } from '../api/get-client-config';
+import { cancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
+import { confirmEnrollment } from '../api/confirm-enrollment';
+import { createSession } from '../api/create-session';
+import { clientConfigQueryOptions, useCachedClientConfig } from '../api/get-client-config';
 import { pendingEnrollmentQueryOptions } from '../api/get-pending-enrollment';
 import { sessionQueryOptions } from '../api/get-session';
-import { useStartEnrollment } from '../api/start-enrollment';
+import { settleWrite } from '../api/invalidate-enrollment-reads';
+import { startEnrollment } from '../api/start-enrollment';
 import {
   enrollmentReducer,
   initialFlowState,
@@ -80,45 +81,31 @@ export interface EnrollmentController {
  * The headless enrollment: the flow machine plus the requests its busy states stand for. Any UI (the bundled
  * one, a host's own) renders `state` and calls `send`.
  *
- * The machine is the one source of truth for the flow: TanStack Query runs the requests (reads through
- * `queryOptions`, writes through `useMutation`) and caches the server state, and each outcome becomes a typed
- * event for the machine. Pending and error states are the machine's, never read from a query.
+ * The machine is the one source of truth for the flow: reads run through TanStack Query (`queryOptions`, so a
+ * host can show them from the same cache), writes are plain fetchers that invalidate those reads, and each
+ * outcome becomes a typed event for the machine. Pending and error states are the machine's, never a query's.
  */
 export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentController {
   const { apiBase = '.', launchToken, onCancelled } = options;
   const queryClient = useQueryClientOrOwn(options.queryClient);
   const api = useMemo(() => createApiClient(apiBase), [apiBase]);
   const [state, dispatch] = useReducer(enrollmentReducer, launchToken, initialFlowState);
-  // The config the flow loaded (through the query cache). Kept here rather than read with `useQuery`: the
-  // flow decides when it is fetched, and a query observer would add 2.3 KB gzip to a widget near its budget.
-  const [config, setConfig] = useState<ClientConfig>();
-  const signIn = useCreateSession(api, queryClient);
-  const start = useStartEnrollment(api, queryClient);
-  const confirm = useConfirmEnrollment(api, queryClient);
-  const cancel = useCancelEnrollment(api, queryClient);
+  const config = useCachedClientConfig(queryClient, api);
 
   const enterState = useEffectEvent((entered: FlowState) => {
+    // Reads through their query options (cached for a host that shows them), writes as plain fetchers: the
+    // state entered is their one owner, so nothing (a password, a code, a secret) is left in the cache.
     const requests: BffRequests = {
       config: () => queryClient.fetchQuery(clientConfigQueryOptions(api)),
       session: () => queryClient.fetchQuery(sessionQueryOptions(api)),
       pendingEnrollment: () => queryClient.fetchQuery(pendingEnrollmentQueryOptions(api)),
-      async signIn(credentials) {
-        try {
-          await signIn.mutateAsync(credentials);
-        } finally {
-          // The variables hold a password or a launch token: drop them once the answer is in.
-          signIn.reset();
-        }
-      },
-      start: start.mutateAsync,
-      confirm: confirm.mutateAsync,
-      cancel: cancel.mutateAsync,
+      signIn: (credentials) => settleWrite(queryClient, api, createSession(api, credentials)),
+      start: (request) => settleWrite(queryClient, api, startEnrollment(api, request)),
+      confirm: (request) => settleWrite(queryClient, api, confirmEnrollment(api, request)),
+      cancel: (cancelOptions) => settleWrite(queryClient, api, cancelEnrollment(api, cancelOptions)),
     };
     void runRequests(requests, entered, dispatch, {
-      configLoaded: (loaded) => {
-        setConfig(loaded);
-        options.onReady?.(loaded);
-      },
+      configLoaded: (loaded) => options.onReady?.(loaded),
       enrolled: (confirmation) => options.onEnrolled?.(confirmation),
       cancelled: () => options.onCancelled?.(),
     });
@@ -135,7 +122,7 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
   const expiresAt = pendingEnrollmentOf(state)?.expiresAt;
   useEffect(() => {
     if (!expiresAt) return undefined;
-    const timer = setTimeout(() => dispatch({ type: 'timeRanOut' }), Date.parse(expiresAt) - Date.now());
+    const timer = setTimeout(() => dispatch({ type: 'timeRanOut' }), msUntilExpiry(expiresAt, Date.now()));
     return () => clearTimeout(timer);
   }, [expiresAt]);
 
@@ -148,35 +135,20 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     return () => window.removeEventListener('online', retry);
   }, [waitingForNetwork]);
 
-  const { reset: resetStart } = start;
-  const { reset: resetConfirm } = confirm;
-  const { reset: resetCancel } = cancel;
-  const send = useCallback(
-    (event: UserEvent) => {
-      // "Try again" and "Start again" leave the failed or finished attempt behind: its error, its data (a secret)
-      // and its variables (a code) go too. The flow then sends a fresh request.
-      if (event.type === 'retryRequested' || event.type === 'restartRequested') {
-        resetStart();
-        resetConfirm();
-        resetCancel();
-      }
-      dispatch(event);
-    },
-    [resetStart, resetConfirm, resetCancel],
-  );
+  // The flow's state is the only place a request's outcome lives, so sending an event is all there is to it.
+  const send: (event: UserEvent) => void = dispatch;
 
-  const { mutateAsync: cancelNow } = cancel;
   useImperativeHandle(
     options.ref,
     () => ({
       handOverLaunchToken: (token) => dispatch({ type: 'launchTokenReceived', launchToken: token }),
       async close() {
         if (!pendingEnrollmentOf(state)) return;
-        await cancelNow({ keepalive: true }).catch(() => undefined);
+        await settleWrite(queryClient, api, cancelEnrollment(api, { keepalive: true })).catch(() => undefined);
         onCancelled?.();
       },
     }),
-    [cancelNow, state, onCancelled],
+    [queryClient, api, state, onCancelled],
   );
 
   return { state, config, send };
@@ -265,7 +237,7 @@ async function runRequests(
     case 'creating':
       try {
         const description = state.description?.trim();
-        const enrollment = await requests.start({ type: 'totp', ...(description ? { description } : {}) });
+        const enrollment = await requests.start({ type: state.method, ...(description ? { description } : {}) });
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
         dispatch({ type: 'startFailed', problem: problemOf(error) });
@@ -280,7 +252,7 @@ async function runRequests(
       return;
     case 'confirming':
       try {
-        dispatch({ type: 'enrollmentConfirmed', confirmation: await requests.confirm({ code: state.code }) });
+        dispatch({ type: 'enrollmentConfirmed', confirmation: await requests.confirm(state.proof) });
       } catch (error) {
         dispatch({ type: 'confirmFailed', problem: problemOf(error) });
       }
@@ -308,8 +280,7 @@ async function runRequests(
     case 'signedOut':
     case 'start':
     case 'resume':
-    case 'scan':
-    case 'enterCode':
+    case 'pending':
     case 'confirmCancel':
     case 'exhausted':
     case 'alreadyEnrolled':

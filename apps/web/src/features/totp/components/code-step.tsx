@@ -1,19 +1,20 @@
 import type { Enrollment } from '@pi-enroll/shared';
 import { Button } from '../../../components/button';
+import { ExpiryCountdown } from '../../../components/expiry-countdown';
+import { ProblemAlert } from '../../../components/problem-alert';
+import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-import type { UserEvent } from '../flow/enrollment-flow';
-import { ExpiryCountdown } from './expiry-countdown';
 import { LazyQrCode } from './lazy-qr-code';
 import { OtpCodeForm } from './otp-code-form';
-import { ProblemAlert } from './problem-alert';
-import { Screen } from './screen';
 
-export interface CodeScreenProps {
+export interface CodeStepProps {
   enrollment: Enrollment;
   busy: boolean;
   problem?: FlowProblem;
-  send: (event: UserEvent) => void;
+  onCode: (code: string) => void;
+  onBack: () => void;
+  onCancel: () => void;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface CodeScreenProps {
  * cleared and focused again (it is remounted, keyed by the attempts left) and the same QR code is shown, in
  * case the account never made it into the app.
  */
-export function CodeScreen({ enrollment, busy, problem, send }: CodeScreenProps) {
+export function CodeStep({ enrollment, busy, problem, onCode, onBack, onCancel }: CodeStepProps) {
   const { t, plural } = useI18n();
   const wrongCode = problem?.code === 'invalid_code';
   return (
@@ -34,7 +35,7 @@ export function CodeScreen({ enrollment, busy, problem, send }: CodeScreenProps)
         period={enrollment.period}
         busy={busy}
         error={wrongCode ? plural(t.code.wrong, enrollment.attemptsLeft) : undefined}
-        onSubmit={(code) => send({ type: 'codeSubmitted', code })}
+        onSubmit={onCode}
       />
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
       {wrongCode && (
@@ -45,11 +46,11 @@ export function CodeScreen({ enrollment, busy, problem, send }: CodeScreenProps)
       )}
       <div className="pie-actions">
         {!wrongCode && (
-          <Button disabled={busy} onClick={() => send({ type: 'backToScanRequested' })}>
+          <Button disabled={busy} onClick={onBack}>
             {t.code.back}
           </Button>
         )}
-        <Button variant="quiet" disabled={busy} onClick={() => send({ type: 'cancelRequested' })}>
+        <Button variant="quiet" disabled={busy} onClick={onCancel}>
           {t.common.cancel}
         </Button>
       </div>

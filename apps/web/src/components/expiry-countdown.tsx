@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useI18n } from '../lib/i18n/i18n-provider';
 
 /** The countdown appears only in the last minutes: earlier it would only add pressure. */
 export const COUNTDOWN_VISIBLE_SECONDS = 180;

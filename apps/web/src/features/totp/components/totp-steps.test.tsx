@@ -3,7 +3,7 @@ import type { Enrollment } from '@pi-enroll/shared';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../lib/i18n/i18n-provider';
-import { ScanScreen } from './scan-screen';
+import { TotpSteps } from './totp-steps';
 
 const enrollment: Enrollment = {
   type: 'totp',
@@ -23,7 +23,7 @@ describe('the scan step, reached before the QR code was loaded', () => {
   it('holds the QR code’s place with a status the screen reader announces, then shows the QR code', async () => {
     render(
       <I18nProvider locale="en">
-        <ScanScreen enrollment={enrollment} send={() => undefined} />
+        <TotpSteps pending={enrollment} busy={false} submit={() => undefined} cancel={() => undefined} />
       </I18nProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();

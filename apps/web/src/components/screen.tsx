@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { StepHeading } from '../../../components/step-heading';
-import type { FlowStep } from '../flow/enrollment-flow';
+import { StepHeading } from './step-heading';
 
 export interface ScreenProps {
-  /** Exposed as `data-step`, so restylers can target one step. */
-  step: FlowStep;
+  /**
+   * Exposed as `data-step`, so restylers can target one step: the flow's state (`start`, `confirmCancel`, …)
+   * or, while an enrollment is pending, the method's own step (`scan`, `enterCode` for TOTP).
+   */
+  step: string;
   heading: string;
   /** False when a field of the step takes the focus instead of the heading. */
   headingTakesFocus?: boolean;

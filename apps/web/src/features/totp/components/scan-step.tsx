@@ -1,14 +1,20 @@
 import type { Enrollment } from '@pi-enroll/shared';
 import { Button } from '../../../components/button';
+import { ExpiryCountdown } from '../../../components/expiry-countdown';
+import { Screen } from '../../../components/screen';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-import type { UserEvent } from '../flow/enrollment-flow';
-import { ExpiryCountdown } from './expiry-countdown';
 import { LazyQrCode } from './lazy-qr-code';
 import { ManualKey } from './manual-key';
 import { OpenInAppLink } from './open-in-app-link';
-import { Screen } from './screen';
 
-export function ScanScreen({ enrollment, send }: { enrollment: Enrollment; send: (event: UserEvent) => void }) {
+export interface ScanStepProps {
+  enrollment: Enrollment;
+  onNext: () => void;
+  onCancel: () => void;
+}
+
+/** The key into the app: the QR code, the otpauth link for phones, and the key to type in by hand. */
+export function ScanStep({ enrollment, onNext, onCancel }: ScanStepProps) {
   const { t } = useI18n();
   return (
     <Screen step="scan" heading={t.scan.heading}>
@@ -18,10 +24,10 @@ export function ScanScreen({ enrollment, send }: { enrollment: Enrollment; send:
       <ManualKey enrollment={enrollment} />
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
       <div className="pie-actions">
-        <Button variant="primary" onClick={() => send({ type: 'scanConfirmed' })}>
+        <Button variant="primary" onClick={onNext}>
           {t.scan.next}
         </Button>
-        <Button variant="quiet" onClick={() => send({ type: 'cancelRequested' })}>
+        <Button variant="quiet" onClick={onCancel}>
           {t.common.cancel}
         </Button>
       </div>

@@ -1,5 +1,5 @@
 import type { Enrollment } from '@pi-enroll/shared';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
 type QrCodeComponent = ComponentType<{ enrollment: Enrollment }>;
@@ -9,8 +9,8 @@ let loaded: QrCodeComponent | undefined;
 
 /**
  * Loads the QR code's chunk (qrcode.react), which the first screen does not need: it stays out of the initial
- * download, and the screens before the scan step (start, resume) load it as soon as they appear, so it is there
- * when the user gets to scan. Relative to the importing module, so it loads from wherever widget.js came from.
+ * download, and the screens before TOTP's steps (start, resume) load it as soon as they appear (the method's
+ * `preload`), so it is there when the user gets to scan. Relative to the importing module, so it loads from wherever widget.js came from.
  */
 export function preloadQrCode(): Promise<QrCodeComponent> {
   loading ??= import('./qr-code').then(
@@ -23,13 +23,6 @@ export function preloadQrCode(): Promise<QrCodeComponent> {
     },
   );
   return loading;
-}
-
-/** Preloads the QR code when the calling screen appears. */
-export function usePreloadQrCode(): void {
-  useEffect(() => {
-    void preloadQrCode();
-  }, []);
 }
 
 const QrCodeChunk = lazy(async () => ({ default: await preloadQrCode() }));

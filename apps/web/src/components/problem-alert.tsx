@@ -1,6 +1,6 @@
-import { Alert } from '../../../components/alert';
-import type { FlowProblem } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { Alert } from './alert';
+import type { FlowProblem } from '../lib/api-client';
+import { useI18n } from '../lib/i18n/i18n-provider';
 
 /** The message for a failure, chosen by its code (never by the server's text), with the wait when one is known. */
 export function ProblemAlert({ problem }: { problem: FlowProblem }) {

@@ -1,0 +1,53 @@
+import { use, useMemo, type RefObject } from 'react';
+import { MoveFocusContext } from '../../../components/step-heading';
+import type { MethodUiRegistry } from '../../../lib/method-ui';
+import type { FlowState, UserEvent } from '../flow/enrollment-flow';
+import { ConfirmCancelScreen } from './confirm-cancel-screen';
+
+type PendingState = Extract<FlowState, { current: 'pending' | 'confirming' | 'confirmCancel' | 'cancelling' }>;
+
+export interface PendingEnrollmentViewProps {
+  state: PendingState;
+  methods: MethodUiRegistry;
+  send: (event: UserEvent) => void;
+}
+
+const keepFocus: RefObject<boolean> = { current: false };
+
+/**
+ * A pending enrollment: the method's steps, and the question whether to cancel in their place. The steps stay
+ * mounted but hidden while the question shows, so "No, continue" returns to the very step the user left (TOTP:
+ * scan or code). They then take the focus again as if they had just appeared: a fresh MoveFocusContext value
+ * re-runs their focus effects.
+ */
+export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmentViewProps) {
+  const { Steps } = methods[state.enrollment.type];
+  const asking = state.current === 'confirmCancel' || state.current === 'cancelling';
+  const moveFocus = use(MoveFocusContext);
+  const stepsFocus = useMemo<RefObject<boolean>>(
+    () => (asking ? keepFocus : { get current() { return moveFocus.current; }, set current(value) { moveFocus.current = value; } }),
+    [asking, moveFocus],
+  );
+  return (
+    <>
+      <div hidden={asking}>
+        <MoveFocusContext value={stepsFocus}>
+          <Steps
+            pending={state.enrollment}
+            busy={state.current === 'confirming'}
+            problem={state.current === 'pending' ? state.problem : undefined}
+            submit={(proof) => send({ type: 'proofSubmitted', proof })}
+            cancel={() => send({ type: 'cancelRequested' })}
+          />
+        </MoveFocusContext>
+      </div>
+      {asking && (
+        <ConfirmCancelScreen
+          busy={state.current === 'cancelling'}
+          problem={state.current === 'confirmCancel' ? state.problem : undefined}
+          send={send}
+        />
+      )}
+    </>
+  );
+}
