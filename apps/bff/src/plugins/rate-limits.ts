@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { apiPaths } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
 import type { SessionUser } from '../session/session-data.js';
+import { CountingSketchStore } from '../security/counting-sketch-store.js';
 import { REDIS_KEY_PREFIX } from './redis.js';
 
 /** A key the limiter skips: the rule does not apply to this request (e.g. no session yet: the route answers 401). */
@@ -31,7 +32,8 @@ export default fp(
     await app.register(rateLimit, {
       global: false,
       timeWindow: limits.windowSeconds * 1000,
-      ...(app.redis !== undefined ? { redis: app.redis, nameSpace: `${REDIS_KEY_PREFIX}rate:` } : {}),
+      // Without Redis, not the library's LRU of 5,000 keys: throw-away user names would push a victim's counter out.
+      ...(app.redis !== undefined ? { redis: app.redis, nameSpace: `${REDIS_KEY_PREFIX}rate:` } : { store: CountingSketchStore }),
     });
 
     const address = (request: FastifyRequest) => normalizeIP(request.ip);

@@ -131,6 +131,31 @@ describe('standalone password sign-in', () => {
     expect((await login(new ApiClient(stack.baseUrl), { username: 'carol', password: passwordOf(stack, 'carol') })).status).toBe(204);
   });
 
+  it('keeps counting a user however many throw-away user names are tried meanwhile (no eviction without Redis)', async () => {
+    const stack = await open({ RATE_LIMIT_LOGIN_PER_ADDRESS: '10000', RATE_LIMIT_WINDOW_SECONDS: '600' });
+    const attempt = (username: string) =>
+      fetch(`${stack.baseUrl}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: stack.baseUrl },
+        body: JSON.stringify({ username, password: 'guess' }),
+      }).then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      });
+    const victim = [];
+    for (let i = 0; i < 5; i += 1) victim.push(await attempt('erin'));
+    expect(victim).toEqual([401, 401, 401, 401, 401]);
+    // More names than the rate-limit library keeps in its LRU (5,000), a few in flight at a time.
+    const names = Array.from({ length: 5200 }, (_, i) => `throwaway-${i}`);
+    const workers = Array.from({ length: 8 }, async () => {
+      for (let name = names.pop(); name !== undefined; name = names.pop()) await attempt(name);
+    });
+    await Promise.all(workers);
+    stack.sim.resetRequestCounts();
+    expect(await attempt('erin')).toBe(429);
+    expect(stack.sim.requestCounts()['POST /auth'] ?? 0).toBe(0);
+  }, 120_000);
+
   it('bounds sign-in attempts per client address across usernames', async () => {
     const stack = await open({ RATE_LIMIT_LOGIN_PER_ADDRESS: '4' });
     const statuses = [];
