@@ -21,6 +21,17 @@ function valueOf<T>(envelope: PiEnvelope): T {
   return envelope.result.value as T;
 }
 
+/** Whether a successful /auth answer is the realm user `username` (privacyIDEA matches names case-insensitively). */
+function isRealmUserAnswer(value: unknown, username: string, realm: string | undefined): boolean {
+  const answer = (typeof value === 'object' && value !== null ? value : {}) as { role?: unknown; realm?: unknown; username?: unknown };
+  const sameName = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+  return (
+    answer.role === 'user' &&
+    sameName(answer.username, username) &&
+    (realm === undefined ? typeof answer.realm === 'string' && answer.realm !== '' : sameName(answer.realm, realm))
+  );
+}
+
 /**
  * privacyIDEA's REST API as the BFF needs it, with admin credentials: sign-in checks, token listings and
  * management, /validate/check. What one sign-in method sends (/token/init and its second step) lives in that
@@ -38,12 +49,19 @@ export class PrivacyIdeaClient {
     this.adminToken = new AdminTokenCache(() => this.loginAdmin(), clock);
   }
 
-  /** Checks a realm user's password. The user's own JWT is dropped at once: the BFF acts as admin only. */
+  /**
+   * Checks a realm user's password. The user's own JWT is dropped at once: the BFF acts as admin only.
+   *
+   * privacyIDEA's /auth tries its local admins before any realm, `realm=` or not (recorded-api-more.md §7 A1):
+   * a success alone may be an admin login. Only a realm user's answer counts: role `user`, the expected realm
+   * (any realm when none is configured; an admin's is ""), and the user name that was sent. Anything else is
+   * answered as a wrong password, so the sign-in cannot be used to test admin passwords.
+   */
   async checkUserPassword(username: string, realm: string | undefined, password: string, requestId?: string): Promise<boolean> {
     const form: Record<string, string> = { username, password };
     if (realm !== undefined) form.realm = realm;
     const { httpStatus, envelope } = await this.transport.send({ method: 'POST', path: '/auth', form, requestId });
-    if (envelope.result.status) return true;
+    if (envelope.result.status) return isRealmUserAnswer(envelope.result.value, username, realm);
     if (envelope.result.error.code === piErrorCode.wrongCredentials) return false;
     throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, 'POST /auth');
   }

@@ -1,3 +1,4 @@
+import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Problem } from '@pi-enroll/shared';
 import { ApiClient } from '../support/api-client.js';
@@ -68,6 +69,53 @@ describe('standalone password sign-in', () => {
     }
     expect(wrongPassword.body).toEqual(unknownUser.body);
     expect(wrongPassword.body).toMatchObject({ code: 'invalid_credentials', detail: 'The username, password or code is not right.' });
+  });
+
+  it("answers a local admin's right password exactly like a wrong one: sign-in checks realm users only", async () => {
+    // No PI_REALM: /auth is sent without realm, and privacyIDEA checks its local admins first.
+    const stack = await open({ PI_REALM: '' });
+    const admin = stack.sim.demoCredentials.admin;
+    const wrong = await login(new ApiClient(stack.baseUrl), { username: admin.username, password: 'not-the-password' });
+    const right = await login(new ApiClient(stack.baseUrl), { username: admin.username, password: admin.password });
+    expect(right.status).toBe(401);
+    expect(right.headers.getSetCookie()).toEqual([]);
+    expect(right.body).toEqual(wrong.body);
+    expect(right.body).toMatchObject({ code: 'invalid_credentials' });
+    // A realm user still signs in without PI_REALM (privacyIDEA's default realm).
+    expect((await login(new ApiClient(stack.baseUrl), { username: 'carol', password: passwordOf(stack, 'carol') })).status).toBe(204);
+  });
+
+  it('refuses an admin answer to /auth even when the realm was sent (privacyIDEA ignores it for local admins)', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const envelope = (result: unknown) => JSON.stringify({ id: 2, jsonrpc: '2.0', result });
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ exp: 4_102_444_800 })).toString('base64url')}.sig`;
+    // The answers recorded from privacyIDEA 3.12 (recorded-api-more.md §7): A1 for the admin, A3 for a realm user.
+    agent
+      .get('http://pi.test')
+      .intercept({ path: '/auth', method: 'POST' })
+      .reply(({ body }) => {
+        const form = new URLSearchParams(typeof body === 'string' ? body : '');
+        const username = form.get('username') ?? '';
+        const value = ['carol', 'carl'].includes(username)
+          ? { role: 'user', realm: 'example', username: 'carol', token: jwt }
+          : { role: 'admin', realm: '', username, token: jwt };
+        return { statusCode: 200, data: envelope({ status: true, authentication: 'ACCEPT', value }) };
+      })
+      .persist();
+    agent
+      .get('http://pi.test')
+      .intercept({ path: (path) => path.startsWith('/token/?'), method: 'GET' })
+      .reply(200, envelope({ status: true, value: { count: 0, current: 1, next: null, prev: null, tokens: [] } }))
+      .persist();
+    const stack = await open({ PI_URL: 'http://pi.test' }, { dispatcher: agent });
+    const admin = await login(new ApiClient(stack.baseUrl), { username: 'admin', password: 'the-admin-password' });
+    expect(admin.status).toBe(401);
+    expect(admin.body).toMatchObject({ code: 'invalid_credentials', detail: 'The username, password or code is not right.' });
+    // Nor is an answer for another user than the one typed.
+    expect((await login(new ApiClient(stack.baseUrl), { username: 'carl', password: 'x' })).status).toBe(401);
+    expect((await login(new ApiClient(stack.baseUrl), { username: 'carol', password: 'x' })).status).toBe(204);
+    await agent.close();
   });
 
   it('asks a user who already has a token for a current code from it (step-up), refusing a missing or wrong one', async () => {
