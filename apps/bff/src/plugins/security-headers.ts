@@ -68,8 +68,11 @@ export default fp(
     });
 
     const apiPrefix = `${basePath.replace(/\/$/, '')}${API_PREFIX}/`;
+    // Decided on the route that answered, not the raw URL: `/%61pi/v1/enrollment` is routed to the enrollment too.
+    // An unrouted request (a 404) is not cached either.
     app.addHook('onSend', (request, reply, payload, done) => {
-      if (request.url.startsWith(apiPrefix) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      const route = request.routeOptions.url;
+      if ((route === undefined || route.startsWith(apiPrefix)) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       done(null, payload);
     });
   },

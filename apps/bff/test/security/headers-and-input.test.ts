@@ -56,6 +56,15 @@ describe('security headers', () => {
     for (const response of responses) expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('keeps the secret out of caches when the path is percent-encoded, as the router decodes it', async () => {
+    const client = await stack.signedIn('dave');
+    const started = await client.post<{ secret?: string }>('/%61pi/v1/enrollment', {});
+    expect(started.status).toBe(201);
+    expect(started.body.secret).toBeDefined();
+    expect(started.headers.get('cache-control')).toBe('no-store');
+    expect((await client.get('/api/v1/%65nrollment')).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('lets EMBED_ORIGINS frame the widget, and nobody else', async () => {
     const embedding = await startStack({ simulator: stack.sim, clock: stack.clock, env: { EMBED_ORIGINS: 'https://intranet.example.org, https://portal.example.org' } });
     try {
