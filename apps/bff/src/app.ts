@@ -26,6 +26,7 @@ import sessionRoutes from './routes/session-routes.js';
 import { parseAddressList } from './security/address-matcher.js';
 
 const BODY_LIMIT_BYTES = 16 * 1024;
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Builds the BFF: plugins first, then routes. Starting and stopping is server.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -51,6 +52,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Only JSON bodies: a cross-site form or text/plain post cannot reach a handler.
   app.removeContentTypeParser('text/plain');
+  // Clients that set Content-Type: application/json on every call send it on a DELETE without a body too: an
+  // empty body is no body there. Where a body is expected, empty or malformed JSON stays a 400.
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text === '' && !METHODS_WITH_BODY.has(request.method)) {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
 
   await app.register(appContext, options);
   await app.register(errorHandler);

@@ -64,6 +64,22 @@ describe('identity comes from the session only', () => {
     expect(stack.sim.tokensOf('carol')).toEqual([]);
   });
 
+  it('cancels and signs out when a client sends Content-Type: application/json without a body', async () => {
+    const erin = await stack.signedIn('erin');
+    expect((await erin.startEnrollment()).status).toBe(201);
+    const json = { 'content-type': 'application/json' };
+    expect((await erin.request('DELETE', '/api/v1/enrollment', undefined, json)).status).toBe(204);
+    expect(stack.sim.tokensOf('erin')).toEqual([]);
+    expect((await erin.request('DELETE', '/api/v1/session', undefined, json)).status).toBe(204);
+    expect((await erin.get('/api/v1/session')).status).toBe(401);
+    // Where a body is expected, an empty one is still refused; malformed JSON everywhere.
+    const carol = await stack.signedIn('carol');
+    const emptyPost = await carol.request('POST', '/api/v1/enrollment', undefined, json);
+    expect(emptyPost.status).toBe(400);
+    expect(emptyPost.body).toMatchObject({ code: 'invalid_request' });
+    expect((await carol.request('DELETE', '/api/v1/enrollment', '{"oops":', json)).status).toBe(400);
+  });
+
   it('accepts a code pasted with spaces', async () => {
     const dave = await stack.signedIn('dave');
     const enrollment = (await dave.startEnrollment()).body;
