@@ -26,12 +26,16 @@ import sessionRoutes from './routes/session-routes.js';
 import { parseAddressList } from './security/address-matcher.js';
 
 const BODY_LIMIT_BYTES = 16 * 1024;
+const HEADERS_TIMEOUT_MS = 10_000;
+/** Longer than any answer may take (several privacyIDEA calls within PI_TIMEOUT_MS each, see shared-deadlines.ts). */
+const IDLE_SOCKET_TIMEOUT_MS = 5 * 60_000;
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Builds the BFF: plugins first, then routes. Starting and stopping is server.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const trustedProxies = parseAddressList(config.identity.trustedProxies);
+  const requestTimeoutMs = config.http.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -41,6 +45,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify turns Node's request timeout off: a client trickling a body byte by byte held a connection (and
+    // its memory) for as long as it liked. The whole request must arrive within REQUEST_TIMEOUT_SECONDS (408
+    // otherwise), its headers within 10 s of that, checked every second rather than Node's 30 s.
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs), connectionsCheckingInterval: 1000 },
+    // Above the idle timeout of the usual load balancers (60 s), so they never reuse a connection we just closed.
+    keepAliveTimeout: config.http.keepAliveTimeoutSeconds * 1000,
+    // A socket on which nothing moves for this long (a client that stopped reading an answer) is closed.
+    connectionTimeout: IDLE_SOCKET_TIMEOUT_MS,
     requestIdHeader: false,
     // Unique across replicas and restarts: the id is also sent to privacyIDEA (X-Request-Id) to join the logs.
     genReqId: () => randomUUID(),

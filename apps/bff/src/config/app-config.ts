@@ -64,4 +64,6 @@ export interface AppConfig {
   /** Bearer token required by /metrics; open when unset. */
   metricsToken: string | undefined;
   readinessCacheSeconds: number;
+  /** How long a client may take to send a whole request, and how long an idle keep-alive connection stays open. */
+  http: { requestTimeoutSeconds: number; keepAliveTimeoutSeconds: number };
 }

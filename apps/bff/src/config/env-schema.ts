@@ -60,6 +60,8 @@ export const EnvSchema = Type.Object({
   WEB_DIST_DIR: Type.Optional(Type.String()),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   READINESS_CACHE_SECONDS: Type.Integer({ minimum: 0, maximum: 300, default: 5 }),
+  REQUEST_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 30 }),
+  KEEP_ALIVE_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 300, default: 72 }),
 });
 
 export type Env = Type.Static<typeof EnvSchema>;
