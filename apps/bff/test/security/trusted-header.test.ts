@@ -38,6 +38,16 @@ describe('identity from a trusted SSO proxy header', () => {
     expect(JSON.parse(warnings[0] ?? '{}')).toMatchObject({ peer: '127.0.0.1', claimedUser: 'alice', header: 'x-remote-user' });
   });
 
+  it('does not let an IPv6 network vouch for IPv4 peers unless it is written as IPv4-mapped', async () => {
+    const ipv6Only = await open('::/0');
+    const ignored = await new ApiClient(ipv6Only.baseUrl).request('GET', '/api/v1/session', undefined, { [HEADER]: 'alice' });
+    expect(ignored.status).toBe(401);
+    const mapped = await open('::ffff:127.0.0.0/104');
+    const believed = await new ApiClient(mapped.baseUrl).request<{ user: { username: string } }>('GET', '/api/v1/session', undefined, { [HEADER]: 'alice' });
+    expect(believed.status).toBe(200);
+    expect(believed.body.user.username).toBe('alice');
+  });
+
   it('takes the user from the header of a trusted proxy, announces the mode, and enrolls for that user', async () => {
     const stack = await open('127.0.0.1/32');
     const config = await new ApiClient(stack.baseUrl).get<{ identityModes: string[] }>('/api/v1/config');
