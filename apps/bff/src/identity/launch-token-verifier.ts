@@ -59,6 +59,11 @@ export class LaunchTokenVerifier {
       throw invalid('The sign-in link is not valid.');
     }
     const nowSeconds = this.options.clock.now() / 1000;
+    // jose checks `iat` only against a maximum age; a token from the future is a host clock off by more than
+    // the skew we allow, or a token minted ahead to be used later.
+    if (payload.iat !== undefined && payload.iat - nowSeconds > CLOCK_TOLERANCE_SECONDS) {
+      throw invalid('The sign-in link is not valid yet. Check the clocks of this server and the host site.');
+    }
     if (payload.exp === undefined || payload.exp - nowSeconds > MAX_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) {
       throw invalid('The sign-in link lives too long; launch tokens must expire within 10 minutes.');
     }

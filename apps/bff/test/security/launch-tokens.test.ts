@@ -68,6 +68,12 @@ describe('launch tokens', () => {
     await expectRefused(await claims({ exp: nowSeconds() - 31 }).setProtectedHeader({ alg: 'HS256' }).sign(key));
   });
 
+  it('refuses a token issued in the future beyond the 30 s clock skew, and accepts one within it', async () => {
+    await expectRefused(await claims().setIssuedAt(nowSeconds() + 120).setProtectedHeader({ alg: 'HS256' }).sign(key));
+    const { response } = await signIn(await claims().setIssuedAt(nowSeconds() + 20).setProtectedHeader({ alg: 'HS256' }).sign(key));
+    expect(response.status).toBe(204);
+  });
+
   it('refuses a token for another audience', async () => {
     await expectRefused(await claims({ aud: 'some-other-app' }).setProtectedHeader({ alg: 'HS256' }).sign(key));
   });
