@@ -50,3 +50,17 @@ export function serializeRequest(request: FastifyRequest): Record<string, unknow
     remotePort: request.socket.remotePort,
   };
 }
+
+/** A user name is at most this long in a log line; longer ones were not typed by a user. */
+const LOGGED_USER_NAME_MAX = 64;
+
+/**
+ * A user name as typed into a sign-in form, fit for a log line: an attacker chooses it, so it is cut to 64
+ * characters (with the length it had) and control and format characters (new lines, ANSI escapes, bidi overrides)
+ * are replaced by `?`, so it can neither flood the log nor forge or disguise lines in a terminal.
+ */
+export function typedUserNameForLog(typed: string): string {
+  const characters = [...typed];
+  const shown = characters.slice(0, LOGGED_USER_NAME_MAX).join('').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '?');
+  return characters.length > LOGGED_USER_NAME_MAX ? `${shown}… (${characters.length} characters)` : shown;
+}

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
-import { logRedactPaths } from '../../src/http/log-redaction.js';
+import { logRedactPaths, typedUserNameForLog } from '../../src/http/log-redaction.js';
 
 const base = { PI_URL: 'https://pi.example.org', PI_ADMIN_USER: 'enroll', PI_ADMIN_PASSWORD: 'x', SESSION_SECRET: 's'.repeat(32) };
 
@@ -47,6 +47,16 @@ describe('security configuration is checked at start-up', () => {
 });
 
 describe('log redaction', () => {
+  it('bounds a typed user name for the sign-in audit line: short, one line, no terminal escapes', () => {
+    expect(typedUserNameForLog('carol')).toBe('carol');
+    expect(typedUserNameForLog('Zoë Müller')).toBe('Zoë Müller');
+    const flood = typedUserNameForLog('a'.repeat(100_000));
+    expect(flood.length).toBeLessThan(100);
+    expect(flood).toBe(`${'a'.repeat(64)}… (100000 characters)`);
+    expect(typedUserNameForLog('bob\n{"level":30,"msg":"signed in"}')).toBe('bob?{"level":30,"msg":"signed in"}');
+    expect(typedUserNameForLog('\u001b[2Jroot\u202eevil')).toBe('?[2Jroot?evil');
+  });
+
   it('censors credentials, codes and secrets wherever they sit in a logged object', () => {
     const lines: string[] = [];
     // The logger exactly as buildApp configures it.
