@@ -15,6 +15,8 @@ function writeBuiltWebApp(): string {
   writeFileSync(join(dir, 'assets/app-abc123.js'), script);
   writeFileSync(join(dir, 'assets/app-abc123.js.br'), brotliCompressSync(script));
   writeFileSync(join(dir, 'assets/app-abc123.js.gz'), gzipSync(script));
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(join(dir, '.vite/pages-manifest.json'), JSON.stringify({ 'index.html': { file: 'assets/app-abc123.js' } }));
   return dir;
 }
 
@@ -52,6 +54,14 @@ describe('the widget as the BFF delivers it', () => {
       expect(response.headers.vary).toMatch(/accept-encoding/i);
       expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(response.headers['content-type']).toMatch(/javascript/);
+    }
+  });
+
+  it("does not serve the build's own files (Vite's manifests under .vite/)", async () => {
+    for (const path of ['/.vite/pages-manifest.json', '/%2evite/pages-manifest.json', '/assets/../.vite/pages-manifest.json']) {
+      const response = await fetchRaw(path, 'identity');
+      expect(response.status, path).toBe(404);
+      expect(response.body.toString('utf8'), path).not.toContain('app-abc123');
     }
   });
 

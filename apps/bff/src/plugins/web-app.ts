@@ -21,6 +21,9 @@ export default fp(
       // The build writes .br and .gz copies (apps/web/scripts/precompress-dist.mjs): sent to browsers that
       // accept them, with Vary: Accept-Encoding. A third of a second per 100 KB on a slow phone link.
       preCompressed: true,
+      // Nothing under a dot directory is for browsers: dist/.vite/ holds Vite's build manifests (every file and
+      // chunk of the build, for the bundle budget check), answered 404 like any other missing file.
+      dotfiles: 'ignore',
       // Hashed assets may be cached for long; HTML must be re-read so a deployment takes effect at once.
       setHeaders: (res, path) => {
         res.header('cache-control', /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
