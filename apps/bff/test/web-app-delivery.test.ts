@@ -71,4 +71,20 @@ describe('the widget as the BFF delivers it', () => {
     expect(page.body.toString('utf8')).toContain('assets/app-abc123.js');
     expect(page.headers['cache-control']).toBe('no-cache');
   });
+
+  it('redirects BASE_PATH without its trailing slash to the page, keeping the query', async () => {
+    const mounted = await startStack({ simulator: stack.sim, clock: stack.clock, env: { WEB_DIST_DIR: distDir, BASE_PATH: '/mfa' } });
+    try {
+      const bare = await request(`${mounted.baseUrl}/mfa`);
+      expect(bare.statusCode).toBe(301);
+      expect(bare.headers.location).toBe('/mfa/');
+      const withQuery = await request(`${mounted.baseUrl}/mfa?lang=de`);
+      expect(withQuery.headers.location).toBe('/mfa/?lang=de');
+      const page = await request(`${mounted.baseUrl}/mfa/`);
+      expect(page.statusCode).toBe(200);
+      await Promise.all([bare.body.dump(), withQuery.body.dump(), page.body.dump()]);
+    } finally {
+      await mounted.close();
+    }
+  });
 });

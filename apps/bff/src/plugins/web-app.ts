@@ -9,6 +9,14 @@ const defaultDistDir = fileURLToPath(new URL('../../../web/dist', import.meta.ur
 /** Serves the built web app at BASE_PATH, when it has been built. The API works without it. */
 export default fp(
   async (app) => {
+    const { basePath } = app.config;
+    // `/mfa` is where people type or link to; the page and its relative asset URLs live at `/mfa/`.
+    if (basePath !== '/') {
+      app.get(basePath.slice(0, -1), { schema: { hide: true } }, (request, reply) => {
+        const query = request.url.indexOf('?');
+        return reply.redirect(query === -1 ? basePath : `${basePath}${request.url.slice(query)}`, 301);
+      });
+    }
     const root = app.config.webDistDir ?? defaultDistDir;
     if (!existsSync(root)) {
       app.log.info({ root }, 'web app not built; serving the API only (run `npm run build`)');
@@ -16,7 +24,7 @@ export default fp(
     }
     await app.register(fastifyStatic, {
       root,
-      prefix: app.config.basePath,
+      prefix: basePath,
       index: ['index.html'],
       // The build writes .br and .gz copies (apps/web/scripts/precompress-dist.mjs): sent to browsers that
       // accept them, with Vary: Accept-Encoding. A third of a second per 100 KB on a slow phone link.
