@@ -61,8 +61,10 @@ export interface AppConfig {
   redisUrl: string | undefined;
   rateLimits: RateLimits;
   webDistDir: string | undefined;
-  /** Bearer token required by /metrics; open when unset. */
+  /** Bearer token required by /metrics. */
   metricsToken: string | undefined;
+  /** /metrics without a token: only with the embedded simulator. Against a real privacyIDEA, no token means no /metrics. */
+  metricsOpen: boolean;
   readinessCacheSeconds: number;
   /** How long a client may take to send a whole request, and how long an idle keep-alive connection stays open. */
   http: { requestTimeoutSeconds: number; keepAliveTimeoutSeconds: number };

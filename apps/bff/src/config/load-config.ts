@@ -165,6 +165,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     webDistDir: env.WEB_DIST_DIR,
     metricsToken: env.METRICS_TOKEN,
+    metricsOpen: embedded && env.METRICS_TOKEN === undefined,
     readinessCacheSeconds: env.READINESS_CACHE_SECONDS,
     http: { requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS, keepAliveTimeoutSeconds: env.KEEP_ALIVE_TIMEOUT_SECONDS },
   };

@@ -9,8 +9,8 @@ declare module 'fastify' {
 
 /**
  * Prometheus metrics at /metrics: the enrollment funnel (what share of users finish, the number this product
- * exists for), privacyIDEA request latency and errors, and the sweeper's work. Protect it with METRICS_TOKEN
- * or keep it off the public path in the reverse proxy.
+ * exists for), privacyIDEA request latency and errors, and the sweeper's work. With PI_URL set it is served
+ * only with METRICS_TOKEN; open only with the embedded simulator.
  */
 export default fp(
   (app) => {
@@ -65,7 +65,13 @@ export default fp(
     });
 
     app.decorate('metrics', registry);
-    const token = app.config.metricsToken;
+    const { metricsToken: token, metricsOpen } = app.config;
+    // Metrics tell who is enrolling how often and how privacyIDEA is doing: against a real privacyIDEA they are
+    // served only to a scraper with METRICS_TOKEN; without one the path does not exist (404).
+    if (token === undefined && !metricsOpen) {
+      app.log.info('/metrics is off: set METRICS_TOKEN to scrape it');
+      return;
+    }
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
       if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) {
         return reply.code(401).header('www-authenticate', 'Bearer').send();

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '@pi-enroll/shared';
 import { ApiClient } from '../support/api-client.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
 import { funnel, parseMetrics, total } from './support/prometheus.js';
+
+const SCRAPE_TOKEN = 'scrape-token-0123456789';
 
 describe('/metrics', () => {
   const stacks: TestStack[] = [];
@@ -16,7 +19,7 @@ describe('/metrics', () => {
   };
 
   it('counts every enrollment outcome by method, the upstream calls behind them, and the sweeper', async () => {
-    const stack = await startStack();
+    const stack = await startStack({ env: { METRICS_TOKEN: SCRAPE_TOKEN } });
     stacks.push(stack);
 
     // alice: a wrong code, then the right one.
@@ -51,7 +54,7 @@ describe('/metrics', () => {
     expect((await bob.get(apiPaths.enrollment)).status).toBe(410);
     expect(await stack.app.sweeper.sweepOnce()).toMatchObject({ deleted: 1, failed: 0 });
 
-    const metrics = await scrape(stack);
+    const metrics = await scrape(stack, { authorization: `Bearer ${SCRAPE_TOKEN}` });
     expect(metrics.status).toBe(200);
     expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(funnel(metrics.samples)).toEqual({
@@ -98,6 +101,17 @@ describe('/metrics', () => {
       enrollmentId: expect.stringMatching(/^[0-9A-F]{16}$/) as unknown,
       serial: expect.stringMatching(/^PIENC/) as unknown,
     });
+  });
+
+  it('does not exist against a real privacyIDEA without METRICS_TOKEN, but is open with the embedded simulator', async () => {
+    const stack = await startStack();
+    stacks.push(stack);
+    const off = await fetch(`${stack.baseUrl}/metrics`);
+    expect(off.status).toBe(404);
+    expect(await off.text()).not.toContain('pi_enroll_');
+    expect(stack.logLines.some((line) => line.includes('/metrics is off: set METRICS_TOKEN'))).toBe(true);
+    expect(loadConfig({}).metricsOpen).toBe(true);
+    expect(loadConfig({ METRICS_TOKEN: SCRAPE_TOKEN }).metricsOpen).toBe(false);
   });
 
   it('counts privacyIDEA being unreachable, and is closed to scrapers without METRICS_TOKEN when one is set', async () => {

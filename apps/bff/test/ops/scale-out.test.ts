@@ -11,6 +11,8 @@ import { startRedis, type RunningRedis } from '../support/redis-server.js';
 import { startNginx, type Nginx } from './support/nginx.js';
 import { parseMetrics, total } from './support/prometheus.js';
 
+const METRICS_TOKEN = 'scale-out-scrape-token-0123';
+
 const SWEEP_INTERVAL_SECONDS = 5;
 const ABANDONED = ['walker1', 'walker2', 'walker3', 'walker4', 'walker5', 'walker6'];
 
@@ -41,6 +43,7 @@ describe('two replicas behind nginx', () => {
       REDIS_URL: redis.url,
       // A replica killed while holding a user's lock frees it after 8 × this.
       PI_TIMEOUT_MS: '1500',
+      METRICS_TOKEN: METRICS_TOKEN,
     };
     const [a, b] = await Promise.all([startBffProcess('replica-a', sim.url, env), startBffProcess('replica-b', sim.url, env)]);
     replicas = { a, b };
@@ -74,7 +77,7 @@ describe('two replicas behind nginx', () => {
     return response;
   };
   const signIn = async (username: string): Promise<ApiClient> => signInAt(nginx.url, username, await sim.now());
-  const metricsOf = async (replica: BffProcess) => parseMetrics(await (await fetch(`${replica.url}/metrics`, { signal: AbortSignal.timeout(5000) })).text());
+  const metricsOf = async (replica: BffProcess) => parseMetrics(await (await fetch(`${replica.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` }, signal: AbortSignal.timeout(5000) })).text());
 
   it('continues an enrollment on whichever replica a request lands: start, reload, wrong code, confirm, cancel', async () => {
     const alice = await signIn('alice');
