@@ -8,13 +8,13 @@ export const EnvSchema = Type.Object({
   NODE_ENV: Type.Optional(Type.String()),
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-  BASE_PATH: Type.String({ default: '/', pattern: '^/' }),
+  BASE_PATH: Type.String({ default: '/', pattern: '^/', description: 'a path starting with /' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
 
-  PI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  PI_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'an http:// or https:// URL' })),
   PI_ADMIN_USER: Type.Optional(Type.String({ minLength: 1 })),
   PI_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
   PI_ADMIN_PASSWORD_FILE: Type.Optional(Type.String({ minLength: 1 })),
@@ -38,7 +38,7 @@ export const EnvSchema = Type.Object({
   SESSION_IDLE_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 900 }),
   SESSION_MAX_SECONDS: Type.Integer({ minimum: 300, maximum: 86_400, default: 3600 }),
   LAUNCH_TOKEN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
-  LAUNCH_TOKEN_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LAUNCH_TOKEN_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'an http:// or https:// URL' })),
   LAUNCH_TOKEN_AUDIENCE: Type.String({ minLength: 1, default: 'pi-enroll' }),
   LAUNCH_TOKEN_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
 
@@ -47,9 +47,9 @@ export const EnvSchema = Type.Object({
   EMBED_ORIGINS: Type.Optional(Type.String()),
 
   TRUSTED_PROXIES: Type.Optional(Type.String()),
-  REMOTE_USER_HEADER: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64 })),
+  REMOTE_USER_HEADER: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64, description: 'a header name of letters, digits and -' })),
   PASSWORD_LOGIN: Type.Boolean({ default: false }),
-  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'a redis:// or rediss:// URL' })),
 
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   RATE_LIMIT_LOGIN_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 5 }),
@@ -65,3 +65,12 @@ export const EnvSchema = Type.Object({
 });
 
 export type Env = Type.Static<typeof EnvSchema>;
+
+/** Variables whose value is never repeated in a message: a typo'd secret is still a secret (REDIS_URL may hold a password). */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'PI_ADMIN_PASSWORD',
+  'SESSION_SECRET',
+  'LAUNCH_TOKEN_SECRET',
+  'METRICS_TOKEN',
+  'REDIS_URL',
+]);

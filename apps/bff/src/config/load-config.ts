@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import Value from 'typebox/value';
 import { InvalidCidrError, parseAddressList } from '../security/address-matcher.js';
 import type { AppConfig } from './app-config.js';
-import { EnvSchema, type Env } from './env-schema.js';
+import { expectationOf, unknownVariableWarnings } from './env-messages.js';
+import { EnvSchema, SECRET_VARIABLES, type Env } from './env-schema.js';
+
+const KNOWN_VARIABLES = Object.keys(EnvSchema.properties) as (keyof typeof EnvSchema.properties)[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -43,24 +46,43 @@ function cidrs(value: string | undefined, variable: string): string[] {
   return entries;
 }
 
-function parseEnv(source: Record<string, string | undefined>): Env {
-  const known = Object.keys(EnvSchema.properties);
+/** The environment converted and checked against the schema: one message per bad variable, never a secret's value. */
+function parseEnv(source: Record<string, string | undefined>): { env: Env; problems: string[] } {
   const raw: Record<string, unknown> = {};
-  for (const key of known) {
+  for (const key of KNOWN_VARIABLES) {
     const value = source[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const withDefaults = Value.Default(EnvSchema, raw);
   const converted = Value.Convert(EnvSchema, withDefaults);
-  const errors = Value.Errors(EnvSchema, converted);
-  if (errors.length > 0) {
-    const lines = errors.map((error) => {
-      const variable = error.instancePath.replace(/^\//, '') || 'environment';
-      return `${variable}: ${error.message} (got ${JSON.stringify(source[variable] ?? null)})`;
-    });
-    throw new ConfigError(`Invalid configuration:\n  ${[...new Set(lines)].join('\n  ')}`);
+  const invalid = new Set(Value.Errors(EnvSchema, converted).map((error) => error.instancePath.replace(/^\//, '').split('/')[0] ?? ''));
+  const problems = KNOWN_VARIABLES.filter((variable) => invalid.has(variable)).map((variable) => {
+    const got = SECRET_VARIABLES.has(variable) ? 'the value is not shown' : `got ${JSON.stringify(source[variable] ?? '')}`;
+    return `${variable}: ${expectationOf(EnvSchema.properties[variable])} (${got})`;
+  });
+  return { env: converted as Env, problems };
+}
+
+/** What a deployment against a real privacyIDEA cannot do without, all reported at once. */
+function missingForPrivacyIdea(env: Env): string[] {
+  const missing: string[] = [];
+  if (env.PI_ADMIN_USER === undefined) missing.push('PI_ADMIN_USER: required when PI_URL is set');
+  if (env.PI_ADMIN_PASSWORD === undefined && env.PI_ADMIN_PASSWORD_FILE === undefined) {
+    missing.push('PI_ADMIN_PASSWORD: required when PI_URL is set (or PI_ADMIN_PASSWORD_FILE)');
   }
-  return converted as Env;
+  if (env.SESSION_SECRET === undefined) missing.push('SESSION_SECRET: required when PI_URL is set (at least 32 characters)');
+  const launchTokens = env.LAUNCH_TOKEN_SECRET !== undefined || env.LAUNCH_TOKEN_JWKS_URL !== undefined;
+  if (!launchTokens && env.REMOTE_USER_HEADER === undefined && env.PASSWORD_LOGIN !== true) {
+    missing.push(
+      'LAUNCH_TOKEN_SECRET: set it or LAUNCH_TOKEN_JWKS_URL, REMOTE_USER_HEADER (with TRUSTED_PROXIES) or PASSWORD_LOGIN=true so users can be identified',
+    );
+  }
+  return missing;
+}
+
+/** Warnings about variables that look like ours but are not: a typo keeps a setting at its default without a word. */
+export function configWarnings(source: Record<string, string | undefined> = process.env): string[] {
+  return unknownVariableWarnings(source, KNOWN_VARIABLES);
 }
 
 function readSecretFile(path: string, variable: string): string {
@@ -76,25 +98,19 @@ function readSecretFile(path: string, variable: string): string {
  * Without PI_URL the BFF runs against the embedded simulator; that is the only place demo mode may run.
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const env = parseEnv(source);
+  const { env, problems } = parseEnv(source);
   const embedded = env.PI_URL === undefined;
+  if (!embedded) problems.push(...missingForPrivacyIdea(env));
+  if (problems.length === 1) throw new ConfigError(problems[0]);
+  if (problems.length > 1) throw new ConfigError(`Invalid configuration (${String(problems.length)} problems):\n  ${problems.join('\n  ')}`);
 
   let adminPassword = env.PI_ADMIN_PASSWORD;
   if (env.PI_ADMIN_PASSWORD_FILE !== undefined) {
     if (adminPassword !== undefined) throw new ConfigError('PI_ADMIN_PASSWORD_FILE: set either it or PI_ADMIN_PASSWORD, not both');
     adminPassword = readSecretFile(env.PI_ADMIN_PASSWORD_FILE, 'PI_ADMIN_PASSWORD_FILE');
   }
-  if (!embedded) {
-    if (env.PI_ADMIN_USER === undefined) throw new ConfigError('PI_ADMIN_USER: required when PI_URL is set');
-    if (adminPassword === undefined) throw new ConfigError('PI_ADMIN_PASSWORD: required when PI_URL is set (or PI_ADMIN_PASSWORD_FILE)');
-    if (env.SESSION_SECRET === undefined) throw new ConfigError('SESSION_SECRET: required when PI_URL is set (at least 32 characters)');
-    if (env.DEMO_MODE === true) throw new ConfigError('DEMO_MODE: demo sign-in only runs against the embedded simulator; unset PI_URL or DEMO_MODE');
-    const launchTokens = env.LAUNCH_TOKEN_SECRET !== undefined || env.LAUNCH_TOKEN_JWKS_URL !== undefined;
-    if (!launchTokens && env.REMOTE_USER_HEADER === undefined && !env.PASSWORD_LOGIN) {
-      throw new ConfigError(
-        'LAUNCH_TOKEN_SECRET: set it or LAUNCH_TOKEN_JWKS_URL, REMOTE_USER_HEADER (with TRUSTED_PROXIES) or PASSWORD_LOGIN=true so users can be identified',
-      );
-    }
+  if (!embedded && env.DEMO_MODE === true) {
+    throw new ConfigError('DEMO_MODE: demo sign-in only runs against the embedded simulator; unset PI_URL or DEMO_MODE');
   }
   const trustedProxies = cidrs(env.TRUSTED_PROXIES, 'TRUSTED_PROXIES');
   if (env.REMOTE_USER_HEADER !== undefined && trustedProxies.length === 0) {

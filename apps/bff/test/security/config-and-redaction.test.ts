@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { ConfigError, configWarnings, loadConfig } from '../../src/config/load-config.js';
 import { logRedactPaths, typedUserNameForLog } from '../../src/http/log-redaction.js';
 
 const base = { PI_URL: 'https://pi.example.org', PI_ADMIN_USER: 'enroll', PI_ADMIN_PASSWORD: 'x', SESSION_SECRET: 's'.repeat(32) };
@@ -43,6 +43,56 @@ describe('security configuration is checked at start-up', () => {
       enrollPerAddress: 60,
     });
     fails({ PASSWORD_LOGIN: 'true', RATE_LIMIT_VERIFY_PER_SESSION: '0' }, /RATE_LIMIT_VERIFY_PER_SESSION/);
+  });
+});
+
+describe('configuration errors say what to write', () => {
+  const valid = { ...base, PASSWORD_LOGIN: 'true' };
+  const messageOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('loadConfig accepted the configuration');
+  };
+
+  it('lists the allowed values instead of JSON Schema jargon', () => {
+    expect(messageOf({ ...valid, OTP_ALGORITHM: 'sha256' })).toBe('OTP_ALGORITHM: must be one of SHA1, SHA256, SHA512 (got "sha256")');
+    expect(messageOf({ ...valid, OTP_DIGITS: '9' })).toBe('OTP_DIGITS: must be 6, 7 or 8 (got "9")');
+    expect(messageOf({ ...valid, LOG_LEVEL: 'verbose' })).toBe('LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")');
+    expect(messageOf({ ...valid, ENROLL_TTL_SECONDS: 'ten minutes' })).toBe('ENROLL_TTL_SECONDS: must be a whole number from 60 to 86400 (got "ten minutes")');
+    expect(messageOf({ ...base, LAUNCH_TOKEN_SECRET: 'l'.repeat(32), PASSWORD_LOGIN: 'yes' })).toBe('PASSWORD_LOGIN: must be true or false (got "yes")');
+    expect(messageOf({ ...valid, PI_URL: 'pi.example.org' })).toBe('PI_URL: must be an http:// or https:// URL (got "pi.example.org")');
+    expect(messageOf({ ...valid, OTP_ALGORITHM: 'sha256' })).not.toMatch(/constant|anyOf|schema/);
+  });
+
+  it('never repeats the value of a secret', () => {
+    const message = messageOf({ ...valid, SESSION_SECRET: 'short', METRICS_TOKEN: 'tiny', REDIS_URL: 'http://:hunter2@redis' });
+    expect(message).toContain('SESSION_SECRET: must be at least 32 characters (the value is not shown)');
+    expect(message).toContain('METRICS_TOKEN: must be at least 16 characters (the value is not shown)');
+    expect(message).toContain('REDIS_URL: must be a redis:// or rediss:// URL (the value is not shown)');
+    for (const secret of ['short', 'tiny', 'hunter2']) expect(message).not.toContain(secret);
+  });
+
+  it('reports every missing variable at once', () => {
+    const message = messageOf({ PI_URL: 'https://pi.example.org' });
+    expect(message.split('\n')[0]).toBe('Invalid configuration (4 problems):');
+    for (const variable of ['PI_ADMIN_USER', 'PI_ADMIN_PASSWORD', 'SESSION_SECRET', 'LAUNCH_TOKEN_SECRET']) expect(message).toMatch(new RegExp(`^  ${variable}: `, 'm'));
+    expect(messageOf({ PI_URL: 'https://pi.example.org', PI_ADMIN_USER: 'enroll', PI_ADMIN_PASSWORD: 'x', PASSWORD_LOGIN: 'true', OTP_DIGITS: '9' })).toMatch(
+      /^Invalid configuration \(2 problems\):\n {2}OTP_DIGITS: .*\n {2}SESSION_SECRET: required/,
+    );
+  });
+
+  it('warns about variables that look like ours but are not, with the likely one', () => {
+    expect(configWarnings({ ...valid, ENROL_TTL_SECONDS: '300', OTP_DIGIT: '8', PI_VERIFYMODE: 'native', HOME: '/root', SESSION_MANAGER: 'x' })).toEqual([
+      'ENROL_TTL_SECONDS is not a pi-enroll setting and is ignored; did you mean ENROLL_TTL_SECONDS?',
+      'OTP_DIGIT is not a pi-enroll setting and is ignored; did you mean OTP_DIGITS?',
+      'PI_VERIFYMODE is not a pi-enroll setting and is ignored; did you mean PI_VERIFY_MODE?',
+    ]);
+    expect(configWarnings({ PI_SOMETHING_ELSE_ENTIRELY: '1' })).toEqual(['PI_SOMETHING_ELSE_ENTIRELY is not a pi-enroll setting and is ignored']);
+    expect(configWarnings(valid)).toEqual([]);
   });
 });
 
