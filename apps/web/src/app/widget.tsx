@@ -23,7 +23,10 @@ export interface MountedWidget extends EnrollmentHandle {
  * another origin of the same site then needs no configuration.
  */
 const scriptDirectory = (() => {
-  const url = new URL('.', import.meta.url);
+  // Resolved at run time on purpose. Written as `new URL('.', import.meta.url)`, Vite takes '.' for an asset to
+  // bundle, warns that it does not exist, and leaves it unchanged.
+  const moduleUrl = new URL(import.meta.url);
+  const url = new URL('.', moduleUrl);
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 })();
 
