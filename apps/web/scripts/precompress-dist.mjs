@@ -34,4 +34,6 @@ function precompressDist(distDir) {
 }
 
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-process.stdout.write(`precompressed ${precompressDist(distDir)} files in ${distDir}\n`);
+const count = precompressDist(distDir);
+// `--quiet` for `npm start`, which should print the URL and nothing of the build.
+if (!process.argv.includes('--quiet')) process.stdout.write(`precompressed ${count} files in ${distDir}\n`);

@@ -1,14 +1,11 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { ClientConfigSchema, apiPaths, type ClientConfig, type IdentityMode } from '@pi-enroll/shared';
+import { ClientConfigSchema, apiPaths, type ClientConfig } from '@pi-enroll/shared';
+import { identityModesOf } from '../config/identity-modes.js';
 
 /** Public, secret-free facts the widget needs before anyone signs in. */
 const configRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
   const { config } = app;
-  const identityModes: IdentityMode[] = [];
-  if (config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined) identityModes.push('launch-token');
-  if (config.identity.remoteUserHeader !== undefined) identityModes.push('trusted-header');
-  if (config.identity.passwordLogin) identityModes.push('password');
-  if (config.demoMode) identityModes.push('demo');
+  const identityModes = identityModesOf(config);
   const body: ClientConfig = {
     identityModes,
     demoUsers: config.demoMode ? options.demoUsers : [],
