@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 import { PROBLEM_CONTENT_TYPE, apiPaths } from '@pi-enroll/shared';
+import { operationDocs } from '../routes/route-schemas.js';
 
 /** The part of an OpenAPI document this plugin touches. */
 interface Operations {
@@ -33,6 +34,13 @@ function describeResponses<T>(document: T): T {
  */
 export default fp(
   async (app) => {
+    const prefix = app.config.basePath.replace(/\/$/, '');
+    // Summary and description of each API operation, kept in one table (routes/route-schemas.ts).
+    app.addHook('onRoute', (route) => {
+      if (typeof route.method !== 'string' || !route.url.startsWith(prefix)) return;
+      const doc = operationDocs[`${route.method} ${route.url.slice(prefix.length)}`];
+      if (doc !== undefined) route.schema = { ...doc, ...route.schema };
+    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
@@ -48,7 +56,7 @@ export default fp(
       },
       transformObject: (documents) => ('openapiObject' in documents ? describeResponses(documents.openapiObject) : documents.swaggerObject),
     });
-    const path = `${app.config.basePath.replace(/\/$/, '')}${apiPaths.openapi}`;
+    const path = `${prefix}${apiPaths.openapi}`;
     app.get(path, { schema: { hide: true } }, (_request, reply) => {
       void reply.send(app.swagger());
     });

@@ -1,6 +1,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { ClientConfigSchema, apiPaths, type ClientConfig } from '@pi-enroll/shared';
 import { identityModesOf } from '../config/identity-modes.js';
+import { problemsFor } from './route-schemas.js';
 
 /** Public, secret-free facts the widget needs before anyone signs in. */
 const configRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
@@ -14,7 +15,7 @@ const configRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app
     enrollmentTtlSeconds: config.enrollment.ttlSeconds,
     maxAttempts: config.enrollment.maxAttempts,
   };
-  app.get(apiPaths.config, { schema: { response: { 200: ClientConfigSchema } } }, () => body);
+  app.get(apiPaths.config, { schema: { response: { 200: ClientConfigSchema, ...problemsFor({}) } } }, () => body);
   done();
 };
 

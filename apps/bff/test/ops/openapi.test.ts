@@ -12,6 +12,7 @@ import {
   VerifyEnrollmentRequestSchema,
   apiPaths,
 } from '@pi-enroll/shared';
+import { problemsFor } from '../../src/routes/route-schemas.js';
 import type { ApiResponse } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
 
@@ -21,7 +22,7 @@ const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 4
 
 /** The public API as packages/shared defines it: request body and the schema of every answer (null: no body). */
 const contract: Record<string, { body?: object; responses: Record<number, object | null> }> = {
-  [`GET ${apiPaths.config}`]: { responses: { 200: ClientConfigSchema } },
+  [`GET ${apiPaths.config}`]: { responses: { 200: ClientConfigSchema, 500: ProblemSchema } },
   [`POST ${apiPaths.session}`]: { body: CreateSessionRequestSchema, responses: { 204: null, ...problems } },
   [`GET ${apiPaths.session}`]: { responses: { 200: SessionSchema, ...problems } },
   [`DELETE ${apiPaths.session}`]: { responses: { 204: null, ...problems } },
@@ -136,6 +137,29 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
     expect(() => dereference(document, document)).not.toThrow();
     // Shared schemas nested in others are components named as in packages/shared, not def-0.
     expect(Object.keys(components)).toContain('Enrollment');
+  });
+
+  it('says what each operation is for: a summary and a description', () => {
+    for (const [name, operation] of operations) {
+      expect(typeof operation['summary'], name).toBe('string');
+      expect((operation['summary'] as string).length, name).toBeGreaterThan(5);
+      expect(typeof operation['description'], name).toBe('string');
+      expect((operation['description'] as string).length, name).toBeGreaterThan(20);
+    }
+    expect(new Set([...operations.values()].map((operation) => operation['summary'])).size).toBe(operations.size);
+  });
+
+  it('GET /config lists only what it can answer: no body, origin, session or upstream errors', () => {
+    const config = Object.keys(operations.get(`GET ${apiPaths.config}`)?.['responses'] as Json);
+    expect(config.sort()).toEqual(['200', '500']);
+  });
+
+  it('problemsFor names the statuses of the sources a route has, and only those', () => {
+    const statuses = (sources: Parameters<typeof problemsFor>[0]) => Object.keys(problemsFor(sources)).map(Number);
+    expect(statuses({})).toEqual([500]);
+    expect(statuses({ session: true, upstream: true })).toEqual([401, 500, 502, 503]);
+    expect(statuses({ stateChanging: true })).toEqual([400, 403, 413, 415, 500]);
+    expect(statuses({ stateChanging: true, session: true, rateLimited: true, upstream: true })).toEqual(Object.keys(problems).map(Number));
   });
 
   it('documents exactly the public API routes, and none of the operational ones', () => {
