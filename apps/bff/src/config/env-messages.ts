@@ -49,7 +49,7 @@ function editDistance(a: string, b: string): number {
 
 /** Prefixes of our variables; other software's variables (HOME, NODE_OPTIONS…) are none of our business. */
 const OUR_PREFIXES = [
-  'PI_', 'ENROLL_', 'ENROL_', 'OTP_', 'SESSION_', 'LAUNCH_TOKEN_', 'LAUNCH_', 'RATE_LIMIT_', 'RATELIMIT_', 'REDIS_',
+  'PI_', 'ENROLL_', 'ENROL_', 'OTP_', 'TOTP_', 'SESSION_', 'LAUNCH_TOKEN_', 'LAUNCH_', 'RATE_LIMIT_', 'RATELIMIT_', 'REDIS_',
   'METRICS_', 'TRUSTED_', 'REMOTE_USER_', 'PASSWORD_', 'ALLOWED_', 'EMBED_', 'DEMO_', 'SWEEP_', 'READINESS_', 'WEB_DIST_',
   'REQUEST_TIMEOUT', 'KEEP_ALIVE_', 'ALLOW_ADDITIONAL_',
 ];

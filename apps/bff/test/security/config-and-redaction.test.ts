@@ -86,10 +86,11 @@ describe('configuration errors say what to write', () => {
   });
 
   it('warns about variables that look like ours but are not, with the likely one', () => {
-    expect(configWarnings({ ...valid, ENROL_TTL_SECONDS: '300', OTP_DIGIT: '8', PI_VERIFYMODE: 'native', HOME: '/root', SESSION_MANAGER: 'x' })).toEqual([
+    expect(configWarnings({ ...valid, ENROL_TTL_SECONDS: '300', OTP_DIGIT: '8', PI_ADMIN_PASWORD: 'x', TOTP_KEYSOURCE: 'client', HOME: '/root', SESSION_MANAGER: 'x' })).toEqual([
       'ENROL_TTL_SECONDS is not a pi-enroll setting and is ignored; did you mean ENROLL_TTL_SECONDS?',
       'OTP_DIGIT is not a pi-enroll setting and is ignored; did you mean OTP_DIGITS?',
-      'PI_VERIFYMODE is not a pi-enroll setting and is ignored; did you mean PI_VERIFY_MODE?',
+      'PI_ADMIN_PASWORD is not a pi-enroll setting and is ignored; did you mean PI_ADMIN_PASSWORD?',
+      'TOTP_KEYSOURCE is not a pi-enroll setting and is ignored; did you mean TOTP_KEY_SOURCE?',
     ]);
     expect(configWarnings({ PI_SOMETHING_ELSE_ENTIRELY: '1' })).toEqual(['PI_SOMETHING_ELSE_ENTIRELY is not a pi-enroll setting and is ignored']);
     expect(configWarnings(valid)).toEqual([]);
