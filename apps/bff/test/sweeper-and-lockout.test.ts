@@ -63,8 +63,8 @@ describe('the sweeper deletes only what is provably ours and unfinished', () => 
     await admin('/token/init', { type: 'totp', genkey: '1', user: 'bob', realm: 'example', serial: 'PIENC0000000000000000000000000000000' });
     const daves = (await admin('/token/init', { type: 'totp', genkey: '1', user: 'dave', realm: 'example' })).detail?.serial ?? '';
     await admin('/token/disable', { serial: daves });
-    stack.clock.advance(700_000);
-    // The admin rolls alice's confirmed token over: same serial, new key, back in "verify".
+    // Half an hour later the admin rolls alice's confirmed token over: same serial, new key, back in "verify".
+    stack.clock.advance(1_800_000);
     await admin('/token/init', { type: 'totp', genkey: '1', serial: ours?.serial ?? '' });
     expect(stack.sim.tokensOf('alice')).toMatchObject([{ rollout_state: 'verify' }]);
 

@@ -71,6 +71,25 @@ describe('upstream faults give a clear problem and leave no orphan', () => {
     expect(stack.sim.tokensOf('bob')).toEqual([]);
   });
 
+  it('a confirmation whose answer is lost and whose clean-up fails leaves no second token: the next start removes it', async () => {
+    const stack = await open({ env: { PI_TIMEOUT_MS: '300' } });
+    const bob = await stack.signedIn('bob');
+    const first = (await bob.startEnrollment()).body;
+    // privacyIDEA finishes the verify step, but only after the BFF gave up on it; the BFF's delete fails too.
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: 900 }, times: 1, after: 1 });
+    stack.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' }, times: 1 });
+    expect((await bob.verify(stack.codeFor(first))).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(stack.sim.tokensOf('bob')).toMatchObject([{ rollout_state: 'enrolled' }]);
+
+    // bob was told it failed; he gives up on that QR code and starts over.
+    expect((await bob.delete('/api/v1/enrollment')).status).toBe(204);
+    const second = (await bob.startEnrollment()).body;
+    expect(stack.sim.tokensOf('bob')).toEqual([]);
+    expect((await bob.verify(stack.codeFor(second))).status).toBe(200);
+    expect(stack.sim.tokensOf('bob')).toHaveLength(1);
+  });
+
   it('burns the confirming code without the policy; a failing /validate/check removes the new live token', async () => {
     const stack = await open({ verifyEnrollment: false });
     const bob = await stack.signedIn('bob');

@@ -16,6 +16,13 @@ export interface MethodContext {
   serials: EnrollmentSerials;
   user: SessionUser;
   requestId: string | undefined;
+  /** Which try of this enrollment this request is (0 at start): part of the serial of a token it creates. */
+  attempt: number;
+  /**
+   * Tells the lifecycle that a token this request created may still exist although the request failed (its
+   * clean-up failed too). The lifecycle removes it before the user's next attempt.
+   */
+  leftBehind(serial: string): void;
 }
 
 /** What the lifecycle tells a method about the enrollment it starts. */

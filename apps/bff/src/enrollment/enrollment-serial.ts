@@ -3,13 +3,15 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 /**
  * Tokens created by pi-enroll get serials of our own, which are also their mark:
  *
- *   PIEN  kind  deadline  enrollment id  MAC
- *   PIEN  C     6758A1F0  9F3C…(16 hex)  1A2B3C4D
+ *   PIEN  kind  deadline  enrollment id  attempt  MAC
+ *   PIEN  C     6758A1F0  9F3C…(16 hex)  03       1A2B3C4D
  *
  * - kind: `C` a token created from the key the user's app already holds (it exists unconfirmed for the
  *   milliseconds between /token/init and its confirmation), `S` a token whose key privacyIDEA generated (it waits
  *   for the code while the user scans), `P` a probe that is deleted at once.
  * - deadline: epoch seconds (8 hex digits) after which an unconfirmed token of this enrollment is abandoned.
+ * - attempt: which try of the enrollment made it (2 hex digits). A try privacyIDEA carries out late, after the
+ *   BFF gave up on it, then makes a token of its own instead of re-making the one a later try confirmed.
  * - MAC: the first 4 bytes of an HMAC over the rest, keyed from SESSION_SECRET. A serial that merely starts with
  *   `PIEN` (an admin's token, a copy) is not ours, and the sweeper never touches it.
  *
@@ -26,9 +28,11 @@ export interface SerialMark {
   kind: SerialKind;
   deadlineMs: number;
   enrollmentId: string;
+  /** 0–255; later tries wrap around. */
+  attempt: number;
 }
 
-const SERIAL_PATTERN = /^PIEN([CSP])([0-9A-F]{8})([0-9A-F]{16})([0-9A-F]{8})$/;
+const SERIAL_PATTERN = /^PIEN([CSP])([0-9A-F]{8})([0-9A-F]{16})([0-9A-F]{2})([0-9A-F]{8})$/;
 const ENROLLMENT_ID_PATTERN = /^[0-9A-F]{16}$/;
 
 export class EnrollmentSerials {
@@ -41,7 +45,8 @@ export class EnrollmentSerials {
   serialFor(mark: SerialMark): string {
     if (!ENROLLMENT_ID_PATTERN.test(mark.enrollmentId)) throw new Error('enrollment ids are 16 upper-case hex digits');
     const seconds = Math.ceil(mark.deadlineMs / 1000).toString(16).toUpperCase().padStart(8, '0');
-    const body = `${ENROLLMENT_SERIAL_PREFIX}${mark.kind}${seconds}${mark.enrollmentId}`;
+    const attempt = (mark.attempt & 0xff).toString(16).toUpperCase().padStart(2, '0');
+    const body = `${ENROLLMENT_SERIAL_PREFIX}${mark.kind}${seconds}${mark.enrollmentId}${attempt}`;
     return body + this.mac(body);
   }
 
@@ -49,10 +54,10 @@ export class EnrollmentSerials {
   parse(serial: string): SerialMark | undefined {
     const match = SERIAL_PATTERN.exec(serial.toUpperCase());
     if (match === null) return undefined;
-    const [, kind, seconds, enrollmentId, mac] = match as unknown as [string, SerialKind, string, string, string];
+    const [, kind, seconds, enrollmentId, attempt, mac] = match as unknown as [string, SerialKind, string, string, string, string];
     const expected = Buffer.from(this.mac(serial.toUpperCase().slice(0, -8)));
     if (!timingSafeEqual(expected, Buffer.from(mac))) return undefined;
-    return { kind, deadlineMs: Number.parseInt(seconds, 16) * 1000, enrollmentId };
+    return { kind, deadlineMs: Number.parseInt(seconds, 16) * 1000, enrollmentId, attempt: Number.parseInt(attempt, 16) };
   }
 
   private mac(body: string): string {

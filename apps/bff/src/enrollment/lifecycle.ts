@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { PiToken } from '../privacyidea/pi-envelope.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
+import { ProblemError } from '../http/problem-error.js';
 import { withoutPending, type SessionData, type SessionUser, type TokenSnapshot } from '../session/session-data.js';
 import type { EnrollmentEventSink, EnrollmentOutcome as AuditOutcome } from './enrollment-events.js';
 import type { EnrollmentMethod, MethodContext } from './enrollment-method.js';
@@ -74,6 +75,7 @@ export class EnrollmentLifecycle {
       if (earlier !== undefined && earlier.type === method.type && (await this.deps.pendingStore.end(earlier)) === undefined) {
         return { session: { ...current, pending: earlier }, outcome: { kind: 'pending', enrollment: await this.view({ kind: 'live', pending: earlier, method }) } };
       }
+      await this.removeLeftBehind(current.user, requestId);
       const now = this.deps.clock.now();
       const id = randomBytes(8).toString('hex').toUpperCase();
       const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
@@ -141,10 +143,17 @@ export class EnrollmentLifecycle {
       }
 
       let verdict;
+      const leftBehind: string[] = [];
       try {
-        verdict = await method.confirm(this.context(session.user, requestId), pending, read.proof);
+        // Never a second token beside one a failed attempt may have left: that one goes first, or nothing is made.
+        if ((await this.removeLeftBehind(session.user, requestId)).length > 0) {
+          throw new ProblemError(503, 'upstream_unavailable', 'The authentication server is not reachable right now; please try again.', { retryAfterSeconds: 5 });
+        }
+        const attempt = await pendingStore.nextTry(pending);
+        verdict = await pendingStore.whileConfirming(pending, () => method.confirm(this.context(session.user, requestId, attempt, leftBehind), pending, read.proof));
       } catch (error) {
         // Not judged: privacyIDEA failed. The user may try again with the same enrollment.
+        for (const serial of leftBehind) await pendingStore.addLeftBehind(session.user, serial, this.leftBehindTtl());
         await pendingStore.reopen(pending);
         await pendingStore.refundAttempt(pending);
         throw error;
@@ -254,9 +263,34 @@ export class EnrollmentLifecycle {
     return method;
   }
 
-  private context(user: SessionUser, requestId: string | undefined): MethodContext {
+  private context(user: SessionUser, requestId: string | undefined, attempt = 0, leftBehind: string[] = []): MethodContext {
     const { pi, config, clock, log, serials } = this.deps;
-    return { pi, config, clock, log, serials, user, requestId };
+    return { pi, config, clock, log, serials, user, requestId, attempt, leftBehind: (serial) => void leftBehind.push(serial) };
+  }
+
+  /**
+   * Removes what earlier failed confirmations of this user may have left (see PendingStore.addLeftBehind) and
+   * answers what could not be removed yet.
+   */
+  private async removeLeftBehind(user: SessionUser, requestId: string | undefined): Promise<string[]> {
+    const { pendingStore, pi } = this.deps;
+    const serials = await pendingStore.leftBehind(user);
+    if (serials.length === 0) return [];
+    const remaining: string[] = [];
+    for (const serial of serials) {
+      try {
+        await pi.deleteToken(serial, requestId);
+      } catch {
+        remaining.push(serial);
+      }
+    }
+    await pendingStore.setLeftBehind(user, remaining, this.leftBehindTtl());
+    return remaining;
+  }
+
+  /** As long as the user could come back with an enrollment started before the failure. */
+  private leftBehindTtl(): number {
+    return (this.deps.config.enrollment.ttlSeconds + 3600) * 1000;
   }
 
   private emit(outcome: AuditOutcome, user: SessionUser, pending: PendingEnrollment, serial?: string): void {

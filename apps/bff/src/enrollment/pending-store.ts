@@ -45,11 +45,10 @@ export class PendingStore {
     private readonly clock: Clock,
     private readonly sealer: Sealer<PendingEnrollment>,
     private readonly options: {
-      /**
-       * How long a lock (and a `confirming` mark) lives: longer than its holder's privacyIDEA calls can take, so a
-       * replica that died while holding it (or a request cut off mid-way) frees the user after that.
-       */
+      /** How long a lock (and a `confirming` mark) outlives its holder's last renewal: a dead replica's lapse. */
       lockTtlMs: number;
+      /** How long a request waits for the user's lock before it gives up (503). */
+      lockWaitMs: number;
       enrolledMarkMs: number;
     },
   ) {}
@@ -77,17 +76,22 @@ export class PendingStore {
     await this.store.increment(`attempts:${pending.id}`, this.markTtl(pending), -1);
   }
 
+  /** Numbers every try to confirm, refunded or not, so each gets a token serial of its own. */
+  nextTry(pending: PendingEnrollment): Promise<number> {
+    return this.store.increment(`tries:${pending.id}`, this.markTtl(pending));
+  }
+
   async attemptsUsed(pending: PendingEnrollment): Promise<number> {
     return Number((await this.store.get(`attempts:${pending.id}`)) ?? '0');
   }
 
-  async end(pending: PendingEnrollment): Promise<EnrollmentEnd | undefined> {
+  async end(pending: Pick<PendingEnrollment, 'id'>): Promise<EnrollmentEnd | undefined> {
     return decode(await this.store.get(`end:${pending.id}`));
   }
 
   /**
-   * Ends the enrollment this way unless it ended already; true for exactly one caller. `confirming` is claimed
-   * only for as long as a lock lives, so a confirmation whose replica died mid-way can be tried again.
+   * Ends the enrollment this way unless it ended already; true for exactly one caller. `confirming` lives only
+   * while it is renewed (whileConfirming), so a confirmation whose replica died mid-way can be tried again.
    */
   claimEnd(pending: PendingEnrollment, end: EnrollmentEnd): Promise<boolean> {
     return this.store.claim(`end:${pending.id}`, encode(end), end.kind === 'confirming' ? this.options.lockTtlMs : this.markTtl(pending));
@@ -105,7 +109,7 @@ export class PendingStore {
 
   /** Waits while another request is confirming this enrollment, then answers how it ended. */
   async settledEnd(pending: PendingEnrollment): Promise<EnrollmentEnd | undefined> {
-    const giveUpAt = Date.now() + this.options.lockTtlMs;
+    const giveUpAt = Date.now() + this.options.lockWaitMs;
     for (;;) {
       const end = await this.end(pending);
       if (end?.kind !== 'confirming' || Date.now() >= giveUpAt) return end;
@@ -114,20 +118,46 @@ export class PendingStore {
   }
 
   /**
-   * Runs `task` while holding the user's lock: one confirmation (or token-creating start) per user at a time,
-   * on every replica. Waits for a holder to finish; a holder that died frees the lock after `lockTtlMs`.
+   * Runs `task` while holding the user's lock: one confirmation (or start) per user at a time, on every replica.
+   * Waits for a holder to finish. The holder renews its lease while it works, however long privacyIDEA takes;
+   * a holder that died (a killed replica) stops renewing, and the lock lapses after `lockTtlMs`.
    */
   async withUserLock<T>(user: SessionUser, holder: string, task: () => Promise<T>): Promise<T> {
     const key = `lock:${userKey(user)}`;
-    const giveUpAt = Date.now() + this.options.lockTtlMs;
+    const giveUpAt = Date.now() + this.options.lockWaitMs;
     while (!(await this.store.claim(key, holder, this.options.lockTtlMs))) {
-      if (Date.now() >= giveUpAt) throw new ProblemError(503, 'upstream_unavailable', 'Another request of yours is still being processed; please try again.', { retryAfterSeconds: 1 });
+      if (Date.now() >= giveUpAt) {
+        throw new ProblemError(503, 'upstream_unavailable', 'Another request of yours is still being processed; please try again.', { retryAfterSeconds: 1 });
+      }
       await sleep(LOCK_POLL_MS);
     }
+    return this.whileRenewing([[key, holder]], task).finally(() => this.store.release(key, holder));
+  }
+
+  /**
+   * Runs `task` only if the user's lock is free right now (the sweeper: a user who is confirming at this moment
+   * is left alone this pass); answers undefined without running it otherwise.
+   */
+  async ifUserLockFree<T>(user: SessionUser, holder: string, task: () => Promise<T>): Promise<T | undefined> {
+    const key = `lock:${userKey(user)}`;
+    if (!(await this.store.claim(key, holder, this.options.lockTtlMs))) return undefined;
+    return this.whileRenewing([[key, holder]], task).finally(() => this.store.release(key, holder));
+  }
+
+  /** Runs a confirmation while its enrollment is marked `confirming`, renewing the mark like a lock. */
+  async whileConfirming<T>(pending: PendingEnrollment, task: () => Promise<T>): Promise<T> {
+    return this.whileRenewing([[`end:${pending.id}`, encode({ kind: 'confirming' })]], task);
+  }
+
+  private async whileRenewing<T>(leases: [key: string, value: string][], task: () => Promise<T>): Promise<T> {
+    const renew = () => {
+      for (const [key, value] of leases) void this.store.extend(key, value, this.options.lockTtlMs).catch(() => undefined);
+    };
+    const timer = setInterval(renew, Math.max(10, Math.floor(this.options.lockTtlMs / 3)));
     try {
       return await task();
     } finally {
-      await this.store.release(key, holder);
+      clearInterval(timer);
     }
   }
 
@@ -138,6 +168,25 @@ export class PendingStore {
 
   async enrolledSerial(user: SessionUser): Promise<string | undefined> {
     return this.store.get(`enrolled:${userKey(user)}`);
+  }
+
+  /**
+   * Remembers a token a failed confirmation may have left (created, then the clean-up failed too). The user was
+   * told it did not work, so it is removed at the user's next start or confirmation; until then it is a working
+   * token of a key the user proved, never a lockout. Called under the user's lock.
+   */
+  async addLeftBehind(user: SessionUser, serial: string, ttlMs: number): Promise<void> {
+    const serials = new Set(await this.leftBehind(user));
+    serials.add(serial);
+    await this.store.set(`left-behind:${userKey(user)}`, [...serials].join(','), ttlMs);
+  }
+
+  async leftBehind(user: SessionUser): Promise<string[]> {
+    return ((await this.store.get(`left-behind:${userKey(user)}`)) ?? '').split(',').filter(Boolean);
+  }
+
+  async setLeftBehind(user: SessionUser, serials: string[], ttlMs: number): Promise<void> {
+    await this.store.set(`left-behind:${userKey(user)}`, serials.join(','), serials.length === 0 ? 1 : ttlMs);
   }
 
   private markTtl(pending: PendingEnrollment): number {

@@ -9,6 +9,9 @@ import { Sealer } from '../session/session-sealer.js';
 import { Sweeper } from '../enrollment/sweeper.js';
 import { enrollmentMethods } from '../methods/registry.js';
 
+/** A lock or `confirming` mark of a holder that stopped renewing it (a killed replica) lapses after this. */
+const LOCK_TTL_MS = 10_000;
+
 declare module 'fastify' {
   interface FastifyInstance {
     enrollment: EnrollmentLifecycle;
@@ -41,8 +44,10 @@ export default fp<AppOptions>(
       associatedData: 'pi-enroll pending enrollment v1',
     });
     const pendingStore = new PendingStore(app.store, app.clock, pendingSealer, {
-      // Longer than a holder's privacyIDEA calls can take: 3 × (connection wait + answer) = 6 × PI_TIMEOUT_MS.
-      lockTtlMs: 8 * config.privacyidea.timeoutMs,
+      lockTtlMs: LOCK_TTL_MS,
+      // A confirmation's privacyIDEA calls take at most about 8 × PI_TIMEOUT_MS (each waits for a connection and
+      // an answer); a request queued behind one waits that long, then answers 503.
+      lockWaitMs: 8 * config.privacyidea.timeoutMs,
       // Outlives any enrollment another browser may have started before this user confirmed (see lifecycle.ts).
       enrolledMarkMs: (config.enrollment.ttlSeconds + 120) * 1000,
     });
@@ -68,6 +73,8 @@ export default fp<AppOptions>(
       log: app.log.child({ component: 'sweeper' }),
       emit,
       serials,
+      pendingStore,
+      realm: config.privacyidea.realm,
       methodOfTokenType: (tokentype) => [...methods.values()].find((method) => method.tokenType === tokentype)?.type,
       intervalSeconds: config.enrollment.sweepIntervalSeconds,
     });

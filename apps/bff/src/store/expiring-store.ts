@@ -17,6 +17,8 @@ export interface ExpiringStore {
   increment(key: string, ttlMs: number, by?: number): Promise<number>;
   /** Deletes `key` only while it still holds `value` (a lock released by its holder, never by a later one). */
   release(key: string, value: string): Promise<void>;
+  /** Gives `key` another `ttlMs` only while it still holds `value` (a holder renewing its lease); true if it did. */
+  extend(key: string, value: string, ttlMs: number): Promise<boolean>;
 }
 
 /** Every key this app writes starts with this, so one Redis can serve several deployments' other data. */

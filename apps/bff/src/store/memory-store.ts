@@ -48,6 +48,13 @@ export class MemoryStore implements ExpiringStore {
     return Promise.resolve();
   }
 
+  extend(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const entry = this.live(key);
+    if (entry?.value !== value) return Promise.resolve(false);
+    entry.until = this.clock.now() + ttlMs;
+    return Promise.resolve(true);
+  }
+
   /** How many entries are held, expired ones not yet swept included. */
   get size(): number {
     return this.entries.size;

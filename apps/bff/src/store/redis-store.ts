@@ -10,6 +10,10 @@ return n`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** PEXPIRE only while the key still holds the caller's value. */
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /**
  * The store every replica shares. Redis outages fail closed: the operation rejects and so does the request,
  * rather than silently forgetting a replay, a count or a lock.
@@ -35,6 +39,10 @@ export class RedisStore implements ExpiringStore {
 
   async release(key: string, value: string): Promise<void> {
     await this.redis.eval(RELEASE, 1, STORE_KEY_PREFIX + key, value);
+  }
+
+  async extend(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return Number(await this.redis.eval(EXTEND, 1, STORE_KEY_PREFIX + key, value, ttlMsOf(ttlMs))) === 1;
   }
 }
 

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
 import { stopAllChildren, waitFor } from '@pi-enroll/test-processes';
-import { signInAt, startBffProcess } from './support/child-processes.js';
+import { signInAt, startBffProcess, totpAt } from './support/child-processes.js';
 
 /** How long privacyIDEA takes for the request in flight: the window in which new connections must be refused. */
 const SLOW_INIT_MS = 3000;
@@ -36,13 +36,16 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     const bob = await signInAt(bff.url, 'bob', sim.clock.now());
     expect((await bob.get('/api/v1/session')).status).toBe(200);
 
-    // privacyIDEA is slow to create alice's token: her start is in flight when the signal arrives.
+    // privacyIDEA is slow to create alice's token: her confirmation is in flight when the signal arrives.
+    const started = await alice.startEnrollment('Phone');
+    expect(started.status).toBe(201);
+    const initsBefore = sim.requestCounts()['POST /token/init'] ?? 0;
     sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: SLOW_INIT_MS }, times: 1 });
     let settled = false;
-    const inFlight = alice.startEnrollment('Phone').finally(() => {
+    const inFlight = alice.verify(totpAt(started.body, sim.clock.now())).finally(() => {
       settled = true;
     });
-    await waitFor(() => (sim.requestCounts()['POST /token/init'] === 1 ? true : undefined), { timeoutMs: 5000, what: 'the start to reach privacyIDEA' });
+    await waitFor(() => ((sim.requestCounts()['POST /token/init'] ?? 0) > initsBefore ? true : undefined), { timeoutMs: 5000, what: 'the confirmation to reach privacyIDEA' });
     const signalledAt = Date.now();
     bff.signal('SIGTERM');
 
@@ -50,9 +53,9 @@ describe('graceful shutdown of the built BFF (SIGTERM, as from Kubernetes or doc
     expect(settled).toBe(false);
 
     const response = await inFlight;
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ status: 'pending', accountName: 'alice' });
-    expect(sim.tokensOf('alice')).toEqual([expect.objectContaining({ rollout_state: 'verify' })]);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'enrolled', description: 'Phone' });
+    expect(sim.tokensOf('alice')).toEqual([expect.objectContaining({ rollout_state: 'enrolled', active: true })]);
 
     const exit = await Promise.race([bff.exited, new Promise((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000))]);
     expect(exit, bff.transcript()).toEqual({ code: 0, signal: null });

@@ -30,6 +30,20 @@ describe("the single process's expiring store", () => {
     expect(await store.increment('attempts:e1', 10_000)).toBe(1);
   });
 
+  it('extends a lease only for its holder', async () => {
+    const clock = manualClock(0);
+    const store = new MemoryStore(clock);
+    await store.claim('lock:bob', 'holder-1', 10_000);
+    clock.advance(9_000);
+    expect(await store.extend('lock:bob', 'holder-2', 10_000)).toBe(false);
+    expect(await store.extend('lock:bob', 'holder-1', 10_000)).toBe(true);
+    clock.advance(9_000);
+    expect(await store.get('lock:bob')).toBe('holder-1');
+    clock.advance(1_000);
+    expect(await store.extend('lock:bob', 'holder-1', 10_000)).toBe(false);
+    expect(await store.claim('lock:bob', 'holder-2', 10_000)).toBe(true);
+  });
+
   it('releases a lock only for its holder', async () => {
     const store = new MemoryStore(manualClock(0));
     await store.claim('lock:bob', 'holder-1', 30_000);

@@ -32,6 +32,17 @@ describe('the expiring store shared through Redis', () => {
     expect(await replicas[1]!.get('attempts:e2')).toBeUndefined();
   });
 
+  it('extends a lease only for its holder, and lets it lapse when nobody renews it', async () => {
+    const [a, b] = replicas as [RedisStore, RedisStore];
+    await a.claim('lock:carol', 'holder-1', 300);
+    expect(await b.extend('lock:carol', 'holder-2', 60_000)).toBe(false);
+    expect(await a.extend('lock:carol', 'holder-1', 600)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await b.get('lock:carol')).toBe('holder-1');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await b.claim('lock:carol', 'holder-2', 300)).toBe(true);
+  });
+
   it('releases a lock only for its holder', async () => {
     const [a, b] = replicas as [RedisStore, RedisStore];
     await a.claim('lock:bob', 'holder-1', 30_000);

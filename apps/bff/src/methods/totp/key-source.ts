@@ -49,14 +49,15 @@ export class KeySourceProbe {
   private async probe(ctx: MethodContext, wanted: TotpParameters): Promise<KeySource> {
     const { pi, clock, serials, requestId } = ctx;
     const keyHex = randomBytes(20).toString('hex');
-    const serial = serials.serialFor({ kind: 'P', deadlineMs: clock.now() + 60_000, enrollmentId: randomBytes(8).toString('hex').toUpperCase() });
+    const serial = serials.serialFor({ kind: 'P', deadlineMs: clock.now() + 60_000, enrollmentId: randomBytes(8).toString('hex').toUpperCase(), attempt: 0 });
     try {
       const init = await initTotp(pi, { serial, realm: ctx.user.realm, parameters: wanted, keyHex }, requestId);
       const keeps = Buffer.from(init.secretBase32).equals(Buffer.from(Secret.fromHex(keyHex).base32));
       return { source: keeps ? 'client' : 'server', parameters: { ...wanted, ...init.parameters } };
     } catch (error) {
-      // privacyIDEA refused a token without a user (a policy or right): the server-made key still works.
-      if (error instanceof PrivacyIdeaError) {
+      // privacyIDEA refused a token without a user (a policy or a right, a 4xx): the server-made key still works.
+      // Anything else (a 500, no answer) says nothing about keys: the start fails and the next one asks again.
+      if (error instanceof PrivacyIdeaError && error.httpStatus >= 400 && error.httpStatus < 500) {
         ctx.log.warn({ err: error }, 'privacyIDEA refused the key probe; enrolling authenticator apps with server-made keys');
         return { source: 'server', parameters: wanted };
       }

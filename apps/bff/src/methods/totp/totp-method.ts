@@ -93,8 +93,9 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
   private async createConfirmed(ctx: MethodContext, pending: TotpPending, code: string): Promise<ConfirmVerdict> {
     const { pi, serials, requestId, user } = ctx;
     const { state } = pending;
-    // One serial per enrollment: a retried confirmation re-creates the same token instead of adding one.
-    const serial = serials.serialFor({ kind: 'C', deadlineMs: pending.expiresAt, enrollmentId: pending.id });
+    // A serial of this try's own: should privacyIDEA carry out a try the BFF gave up on after a later try confirmed,
+    // it makes a token of its own, which the sweeper removes, instead of re-keying the confirmed one.
+    const serial = serials.serialFor({ kind: 'C', deadlineMs: pending.expiresAt, enrollmentId: pending.id, attempt: ctx.attempt });
     const keyHex = Secret.fromBase32(state.secret).hex;
     try {
       const init = await initTotp(pi, { serial, user, description: pending.description, parameters: state, keyHex }, requestId);
@@ -115,7 +116,7 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
     } catch (error) {
       // Not confirmed: the token may exist although an answer was lost. We chose its serial, so we can remove it,
       // and the user's next try creates it afresh under the same serial.
-      await this.deleteQuietly(ctx, serial);
+      if (!(await this.deleteQuietly(ctx, serial))) ctx.leftBehind(serial);
       throw error;
     }
   }
@@ -140,7 +141,7 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
       const mark = serials.parse(token.serial);
       if (mark?.kind === 'S' && isOurUnfinished(token, serials)) await this.deleteQuietly(ctx, token.serial);
     }
-    const serial = serials.serialFor({ kind: 'S', deadlineMs: enrollment.expiresAt, enrollmentId: enrollment.id });
+    const serial = serials.serialFor({ kind: 'S', deadlineMs: enrollment.expiresAt, enrollmentId: enrollment.id, attempt: 0 });
     let init;
     try {
       init = await initTotp(pi, { serial, user, description: enrollment.description, parameters }, requestId);
@@ -167,11 +168,14 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
     return (await this.sendVerify(ctx, serial, code)) ? { kind: 'confirmed', serial } : { kind: 'wrong' };
   }
 
-  private async deleteQuietly(ctx: MethodContext, serial: string): Promise<void> {
+  /** Deletes a token of ours; false when privacyIDEA could not be asked (the token may still exist). */
+  private async deleteQuietly(ctx: MethodContext, serial: string): Promise<boolean> {
     try {
       await ctx.pi.deleteToken(serial, ctx.requestId);
+      return true;
     } catch (error) {
-      ctx.log.warn({ err: error, serial }, 'could not delete an unfinished token now; the sweeper will');
+      ctx.log.warn({ err: error, serial }, 'could not delete an unfinished token now; it is removed later');
+      return false;
     }
   }
 }
