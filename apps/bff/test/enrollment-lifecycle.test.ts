@@ -92,10 +92,24 @@ describe.each(settings)('enrollment lifecycle on privacyIDEA $version, verify_en
     expect(answers[4]?.body.code).toBe('attempts_exhausted');
     // Even the right code no longer enrolls anything.
     expect((await bob.verify(stack.codeFor(enrollment))).body.code).toBe('no_pending_enrollment');
+    expect((await bob.get('/api/v1/enrollment')).status).toBe(404);
     expect(stack.sim.tokensOf('bob')).toEqual([]);
     const again = await bob.startEnrollment();
     expect(again.status).toBe(201);
     expect(again.body.secret).not.toBe(enrollment.secret);
+  });
+
+  it('tells a copy of the cookie from before the last wrong code that the tries ran out', async () => {
+    const bob = await stack.signedIn('bob');
+    const enrollment = (await bob.startEnrollment()).body;
+    for (let i = 0; i < 4; i += 1) await bob.verify('111111');
+    const copy = bob.cookieHeader;
+    expect((await bob.verify('111111')).status).toBe(409);
+    bob.cookieHeader = copy;
+    expect((await bob.get('/api/v1/enrollment')).body).toMatchObject({ code: 'attempts_exhausted' });
+    bob.cookieHeader = copy;
+    expect((await bob.verify(stack.codeFor(enrollment))).body).toMatchObject({ code: 'attempts_exhausted' });
+    expect(stack.sim.tokensOf('bob')).toEqual([]);
   });
 
   it('does not reset the attempt counter when an old cookie is replayed or a second tab is used', async () => {

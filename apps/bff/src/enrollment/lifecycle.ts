@@ -40,7 +40,7 @@ export interface StepResult {
 type PendingLookup =
   | { kind: 'live'; pending: PendingEnrollment; method: EnrollmentMethod }
   | { kind: 'none' }
-  | { kind: 'ended' }
+  | { kind: 'exhausted' }
   | { kind: 'expired' };
 
 /**
@@ -118,12 +118,11 @@ export class EnrollmentLifecycle {
     // proofs are ever judged than the limit allows.
     const attempts = await pendingStore.countAttempt(pending);
     if (attempts > config.enrollment.maxAttempts) {
+      // Over the limit: not judged. The request that holds the last allowed attempt ends the enrollment (or
+      // confirms it); this one only reports a confirmation that already happened.
       await pendingStore.refundAttempt(pending);
-      if (!(await this.end(session, found, 'exhausted', requestId))) {
-        // Another request is judging the last allowed proof: its result is this enrollment's.
-        const end = await pendingStore.settledEnd(pending);
-        if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
-      }
+      const end = await pendingStore.end(pending);
+      if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
       return { session: withoutPending(session), outcome: { kind: 'exhausted' } };
     }
 
@@ -139,7 +138,7 @@ export class EnrollmentLifecycle {
         await pendingStore.refundAttempt(pending);
         const end = await pendingStore.settledEnd(pending);
         if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
-        return this.afterEnd(session, 'ended');
+        return this.afterEnd(session, end?.kind === 'expired' || end?.kind === 'exhausted' ? end.kind : 'none');
       }
 
       let verdict;
@@ -207,7 +206,8 @@ export class EnrollmentLifecycle {
     // A cookie from before an upgrade may hold a pending enrollment of an older shape: it is no enrollment.
     if (pending === undefined || method === undefined || typeof pending.id !== 'string') return { kind: 'none' };
     const end = await this.deps.pendingStore.end(pending);
-    if (end !== undefined && end.kind !== 'confirming') return { kind: 'ended' };
+    // Ended: what each copy of the session is told says how (expired, out of tries), or that nothing is pending.
+    if (end !== undefined && end.kind !== 'confirming') return { kind: end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none' };
     if (this.deps.clock.now() >= pending.expiresAt) {
       await this.end(session, { kind: 'live', pending, method }, 'expired', requestId);
       return { kind: 'expired' };
@@ -232,9 +232,9 @@ export class EnrollmentLifecycle {
     return true;
   }
 
-  /** The answer for a session whose enrollment is no longer live: it ended, expired, or there never was one. */
-  private afterEnd(session: SessionData, kind: 'none' | 'ended' | 'expired'): StepResult {
-    return { session: withoutPending(session), outcome: { kind: kind === 'expired' ? 'expired' : 'none' } };
+  /** The answer for a session whose enrollment is no longer live: it expired, ran out of tries, or there is none. */
+  private afterEnd(session: SessionData, kind: 'none' | 'expired' | 'exhausted'): StepResult {
+    return { session: withoutPending(session), outcome: { kind } };
   }
 
   /** The user confirmed: the session is rotated (a new id), so no earlier copy of it is the session that enrolled. */

@@ -11,7 +11,7 @@ import {
 } from '@pi-enroll/shared';
 import type { StepResult } from '../enrollment/lifecycle.js';
 import { answerOf } from '../enrollment/outcomes.js';
-import { commonProblems } from './route-schemas.js';
+import { problemsFor } from './route-schemas.js';
 
 /**
  * Start, resume, confirm and cancel the signed-in user's enrollment. Each route hands the session to the
@@ -36,7 +36,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: {
         body: StartEnrollmentRequestSchema,
-        response: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...commonProblems },
+        response: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }) },
       },
     },
     async (request, reply) => send(reply, await app.enrollment.start(app.requireSession(request), request.body, request.id)),
@@ -44,7 +44,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     apiPaths.enrollment,
-    { schema: { response: { 200: EnrollmentSchema, 404: ProblemSchema, 410: ProblemSchema, ...commonProblems } } },
+    { schema: { response: { 200: EnrollmentSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, ...problemsFor({ session: true, upstream: true }) } } },
     async (request, reply) => send(reply, await app.enrollment.resume(app.requireSession(request), request.id)),
   );
 
@@ -59,14 +59,14 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           409: ProblemSchema,
           410: ProblemSchema,
           422: ProblemSchema,
-          ...commonProblems,
+          ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }),
         },
       },
     },
     async (request, reply) => send(reply, await app.enrollment.confirm(app.requireSession(request), request.body, request.id)),
   );
 
-  app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...commonProblems } } }, async (request, reply) =>
+  app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, session: true, upstream: true }) } } }, async (request, reply) =>
     send(reply, await app.enrollment.cancel(app.requireSession(request), request.id)),
   );
 };

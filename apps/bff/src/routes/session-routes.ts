@@ -6,7 +6,8 @@ import { isOurUnfinished } from '../enrollment/user-tokens.js';
 import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
 import { PasswordLogin } from '../identity/password-login.js';
 import type { SessionData, TokenSnapshot } from '../session/session-data.js';
-import { commonProblems } from './route-schemas.js';
+import { typedUserNameForLog } from '../http/log-redaction.js';
+import { problemsFor } from './route-schemas.js';
 
 /** How stale the cookie's token snapshot and last-seen time may get before GET /session writes them again. */
 const SNAPSHOT_REFRESH_MS = 30_000;
@@ -33,7 +34,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
 
   app.post(
     apiPaths.session,
-    { schema: { body: CreateSessionRequestSchema, response: { 204: Type.Null(), ...commonProblems } } },
+    { schema: { body: CreateSessionRequestSchema, response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }) } } },
     async (request, reply) => {
       const body = request.body;
       // Every sign-in starts a new session with a new id: a session planted before sign-in is never carried over.
@@ -48,7 +49,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
           const { user, tokens } = await passwordLogin.authenticate(username, body.password, body.otp, request.id);
           session = { ...app.newSession(user, 'password'), tokens };
         } catch (error) {
-          if (error instanceof ProblemError) request.log.warn({ audit: 'session', user: username, via: 'password', problem: error.code }, 'sign-in failed');
+          if (error instanceof ProblemError) request.log.warn({ audit: 'session', user: typedUserNameForLog(username), via: 'password', problem: error.code }, 'sign-in failed');
           throw error;
         }
       } else {
@@ -65,7 +66,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
     },
   );
 
-  app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...commonProblems } } }, async (request, reply) => {
+  app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...problemsFor({ session: true, upstream: true }) } } }, async (request, reply) => {
     const stored = app.requireSession(request);
     const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
     const described = await app.enrollment.describe({ ...stored, tokens: snapshot }, request.id);
@@ -85,7 +86,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
     return body;
   });
 
-  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...commonProblems } } }, async (request, reply) => {
+  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true }) } } }, async (request, reply) => {
     if (request.session !== undefined) {
       await endSession(request.session);
       request.log.info({ audit: 'session', user: request.session.user.username, via: request.session.via }, 'signed out');
