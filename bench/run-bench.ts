@@ -21,8 +21,8 @@ const stack = await startBenchStack({
   // The benchmark is one client sending thousands of requests a second: rate limits would measure
   // themselves, not the BFF. 10 000 per second per session/address keeps them out of the way.
   RATE_LIMIT_WINDOW_SECONDS: '1',
-  RATE_LIMIT_VERIFY_PER_SESSION: '10000',
-  RATE_LIMIT_INIT_PER_SESSION: '10000',
+  RATE_LIMIT_VERIFY_PER_USER: '10000',
+  RATE_LIMIT_START_PER_USER: '10000',
   RATE_LIMIT_ENROLL_PER_ADDRESS: '10000',
 });
 try {

@@ -23,7 +23,7 @@ describe('attempt limits under parallel requests', () => {
   });
 
   it('one replica: 50 parallel wrong codes get exactly 5 judged, and the enrollment ends', async () => {
-    const stack = await startStack({ env: { RATE_LIMIT_VERIFY_PER_SESSION: '1000' } });
+    const stack = await startStack({ env: { RATE_LIMIT_VERIFY_PER_USER: '1000' } });
     try {
       const bob = await stack.signedIn('bob');
       const enrollment = (await bob.startEnrollment()).body;
@@ -39,7 +39,7 @@ describe('attempt limits under parallel requests', () => {
   });
 
   it('two replicas sharing Redis: the same 50, half on each, still get exactly 5 judged', async () => {
-    const env = { REDIS_URL: redis.url, RATE_LIMIT_VERIFY_PER_SESSION: '1000' };
+    const env = { REDIS_URL: redis.url, RATE_LIMIT_VERIFY_PER_USER: '1000' };
     const a = await startStack({ env });
     const b = await startStack({ env, simulator: a.sim, clock: a.clock });
     try {

@@ -99,7 +99,7 @@ describe('confirm and cancel sent together', () => {
 describe('one enrollment, one token', () => {
   let stack: TestStack;
   beforeEach(async () => {
-    stack = await startStack({ env: { RATE_LIMIT_INIT_PER_SESSION: '100' } });
+    stack = await startStack({ env: { RATE_LIMIT_START_PER_USER: '100' } });
   });
   afterEach(async () => {
     await stack.close();

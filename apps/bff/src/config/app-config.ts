@@ -7,8 +7,8 @@ export interface RateLimits {
   windowSeconds: number;
   loginPerUser: number;
   loginPerAddress: number;
-  initPerSession: number;
-  verifyPerSession: number;
+  startPerUser: number;
+  verifyPerUser: number;
   enrollPerAddress: number;
 }
 

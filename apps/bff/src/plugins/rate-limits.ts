@@ -63,15 +63,15 @@ export default fp(
       [
         `POST ${prefix}${apiPaths.enrollment}`,
         [
-          { max: limits.enrollPerAddress, key: (request) => `init:addr:${address(request)}` },
-          { max: limits.initPerSession, key: sessionUser('init:user:') },
+          { max: limits.enrollPerAddress, key: (request) => `start:addr:${address(request)}` },
+          { max: limits.startPerUser, key: sessionUser('start:user:') },
         ],
       ],
       [
         `POST ${prefix}${apiPaths.verifyEnrollment}`,
         [
           { max: limits.enrollPerAddress, key: (request) => `verify:addr:${address(request)}` },
-          { max: limits.verifyPerSession, key: sessionUser('verify:user:') },
+          { max: limits.verifyPerUser, key: sessionUser('verify:user:') },
         ],
       ],
     ]);

@@ -25,7 +25,7 @@ describe('guessing codes is bounded', () => {
   });
 
   it('by the per-user rate limit, with 429, Retry-After and retryAfterSeconds, also across new sessions', async () => {
-    const stack = await open({ RATE_LIMIT_VERIFY_PER_SESSION: '4', ENROLL_MAX_ATTEMPTS: '20' });
+    const stack = await open({ RATE_LIMIT_VERIFY_PER_USER: '4', ENROLL_MAX_ATTEMPTS: '20' });
     const carol = await stack.signedIn('carol');
     await carol.startEnrollment();
     const answers = [];
@@ -77,7 +77,7 @@ describe('guessing codes is bounded', () => {
   });
 
   it('by the per-user limit on starting enrollments', async () => {
-    const stack = await open({ RATE_LIMIT_INIT_PER_SESSION: '2' });
+    const stack = await open({ RATE_LIMIT_START_PER_USER: '2' });
     const erin = await stack.signedIn('erin');
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await erin.startEnrollment()).status);

@@ -38,11 +38,11 @@ describe('security configuration is checked at start-up', () => {
       windowSeconds: 60,
       loginPerUser: 5,
       loginPerAddress: 20,
-      initPerSession: 10,
-      verifyPerSession: 10,
+      startPerUser: 10,
+      verifyPerUser: 10,
       enrollPerAddress: 60,
     });
-    fails({ PASSWORD_LOGIN: 'true', RATE_LIMIT_VERIFY_PER_SESSION: '0' }, /RATE_LIMIT_VERIFY_PER_SESSION/);
+    fails({ PASSWORD_LOGIN: 'true', RATE_LIMIT_VERIFY_PER_USER: '0' }, /RATE_LIMIT_VERIFY_PER_USER/);
   });
 });
 

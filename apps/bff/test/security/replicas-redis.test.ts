@@ -11,7 +11,7 @@ describe('several replicas share replay, rate-limit and sign-out state through R
   let b: TestStack;
   beforeAll(async () => {
     redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RATE_LIMIT_VERIFY_PER_SESSION: '3', ENROLL_MAX_ATTEMPTS: '10' };
+    const env = { REDIS_URL: redis.url, RATE_LIMIT_VERIFY_PER_USER: '3', ENROLL_MAX_ATTEMPTS: '10' };
     a = await startStack({ env });
     b = await startStack({ env, simulator: a.sim, clock: a.clock });
   });
