@@ -13,7 +13,7 @@ import type { EnrollmentSerials } from './enrollment-serial.js';
 import type { EnrollmentOutcome } from './outcomes.js';
 import type { PendingEnrollment } from './pending-enrollment.js';
 import type { PendingStore } from './pending-store.js';
-import { isUsableToken } from './user-tokens.js';
+import { isOwnedBy, isUsableToken } from './user-tokens.js';
 
 /** How long a token snapshot taken by GET /session may stand in for a fresh look at the user's tokens. */
 const SNAPSHOT_FRESH_MS = 60_000;
@@ -63,7 +63,7 @@ export class EnrollmentLifecycle {
     const method = this.method(input.type ?? this.deps.defaultMethod);
     const snapshot = await this.freshSnapshot(current, requestId);
     current = { ...current, tokens: snapshot };
-    if (!this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.deps.pendingStore.enrolledSerial(current.user)) !== undefined)) {
+    if (!this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.confirmedElsewhere(current.user, requestId)))) {
       return { session: current, outcome: { kind: 'already_enrolled' } };
     }
 
@@ -114,8 +114,8 @@ export class EnrollmentLifecycle {
     if (found.kind !== 'live') return this.afterEnd(session, found.kind);
     const { pending, method } = found;
 
-    // Counted before anything is checked: parallel requests and old cookies share one counter, so no more
-    // proofs are ever judged than the limit allows.
+    // A slot is taken before anything is checked: parallel requests and old cookies share one counter, so no
+    // more proofs are ever judged than the limit allows. A proof that is not judged gives its slot back.
     const attempts = await pendingStore.countAttempt(pending);
     if (attempts > config.enrollment.maxAttempts) {
       // Over the limit: not judged. The request that holds the last allowed attempt ends the enrollment (or
@@ -128,10 +128,14 @@ export class EnrollmentLifecycle {
 
     const holder = randomUUID();
     return pendingStore.withUserLock(session.user, holder, async () => {
-      if (!config.enrollment.allowAdditionalTokens && (await pendingStore.enrolledSerial(session.user)) !== undefined) {
+      // A double click's second request finds its own enrollment confirmed by the first.
+      const ownEnd = await pendingStore.end(pending);
+      if (ownEnd?.kind === 'confirmed') {
         await pendingStore.refundAttempt(pending);
-        const end = await pendingStore.end(pending);
-        if (end?.kind === 'confirmed') return this.confirmed(session, pending, end.serial);
+        return this.confirmed(session, pending, ownEnd.serial);
+      }
+      if (!config.enrollment.allowAdditionalTokens && (await this.confirmedElsewhere(session.user, requestId))) {
+        await pendingStore.refundAttempt(pending);
         return { session: withoutPending(session), outcome: { kind: 'already_enrolled' } };
       }
       if (!(await pendingStore.claimEnd(pending, { kind: 'confirming' }))) {
@@ -163,14 +167,17 @@ export class EnrollmentLifecycle {
           await pendingStore.markEnrolled(session.user, verdict.serial);
           this.emit('confirmed', session.user, pending, verdict.serial);
           return this.confirmed(session, pending, verdict.serial);
-        case 'wrong':
+        case 'wrong': {
+          // Judged wrong codes end the enrollment at the limit, in whatever order parallel requests were judged.
+          const wrong = await pendingStore.countWrongCode(pending);
           await pendingStore.reopen(pending);
-          if (attempts >= config.enrollment.maxAttempts) {
+          if (wrong >= config.enrollment.maxAttempts) {
             await this.end(session, found, 'exhausted', requestId);
             return { session: withoutPending(session), outcome: { kind: 'exhausted' } };
           }
           this.emit('wrong_code', session.user, pending);
-          return { session, outcome: { kind: 'wrong_code', attemptsLeft: config.enrollment.maxAttempts - attempts } };
+          return { session, outcome: { kind: 'wrong_code', attemptsLeft: config.enrollment.maxAttempts - wrong } };
+        }
         case 'gone':
           await pendingStore.settleEnd(pending, { kind: 'replaced' });
           this.emit('replaced', session.user, pending);
@@ -191,6 +198,18 @@ export class EnrollmentLifecycle {
       await this.deps.pendingStore.settledEnd(found.pending);
     }
     return { session: withoutPending(session), outcome: { kind: 'cancelled' } };
+  }
+
+  /**
+   * Whether another enrollment of this user (another browser) confirmed a method since this one started. The
+   * store remembers the last confirmation; privacyIDEA is asked only then, whether that token still counts (an
+   * admin may have deleted it since).
+   */
+  private async confirmedElsewhere(user: SessionUser, requestId: string | undefined): Promise<boolean> {
+    const serial = await this.deps.pendingStore.enrolledSerial(user);
+    if (serial === undefined) return false;
+    const token = await this.deps.pi.findToken(serial, requestId);
+    return token !== undefined && isUsableToken(token) && isOwnedBy(token, user);
   }
 
   /** Lists the user's tokens and remembers what matters for starting an enrollment. */

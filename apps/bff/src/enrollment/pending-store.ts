@@ -81,8 +81,14 @@ export class PendingStore {
     return this.store.increment(`tries:${pending.id}`, this.markTtl(pending));
   }
 
+  /** Counts a proof judged wrong and answers how many were, this one included. */
+  countWrongCode(pending: PendingEnrollment): Promise<number> {
+    return this.store.increment(`wrong:${pending.id}`, this.markTtl(pending));
+  }
+
+  /** The proofs judged wrong so far: what the user sees as used attempts. */
   async attemptsUsed(pending: PendingEnrollment): Promise<number> {
-    return Number((await this.store.get(`attempts:${pending.id}`)) ?? '0');
+    return Number((await this.store.get(`wrong:${pending.id}`)) ?? '0');
   }
 
   async end(pending: Pick<PendingEnrollment, 'id'>): Promise<EnrollmentEnd | undefined> {
