@@ -10,13 +10,19 @@ export class SharedDeadlines {
   constructor(
     private readonly timeoutMs: number,
     private readonly granularityMs = 100,
+    /** The monotonic clock and the timer, injectable so a test can take a signal late in its slice. */
+    private readonly time: { now: () => number; timeout: (ms: number) => AbortSignal } = {
+      now: () => performance.now(),
+      timeout: (ms) => AbortSignal.timeout(ms),
+    },
   ) {}
 
   /** A signal that aborts between `timeoutMs` and `timeoutMs + granularityMs` from now. */
   signal(): AbortSignal {
-    const now = performance.now();
+    const now = this.time.now();
     if (this.current === undefined || now - this.current.startedAt >= this.granularityMs) {
-      this.current = { signal: AbortSignal.timeout(this.timeoutMs + this.granularityMs), startedAt: now };
+      // The slice's last caller must still get its whole timeout: hence the extra granularity.
+      this.current = { signal: this.time.timeout(this.timeoutMs + this.granularityMs), startedAt: now };
     }
     return this.current.signal;
   }
