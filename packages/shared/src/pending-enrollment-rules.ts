@@ -15,7 +15,10 @@ export function attemptsLeftAfterWrongCode(attemptsLeft: number): number {
   return Math.max(0, attemptsLeft - 1);
 }
 
-/** The token's description when the user named no device: the BFF's default, in English. */
-export function defaultEnrollmentDescription(now: number): string {
-  return `Authenticator app (TOTP), added ${new Date(now).toISOString().slice(0, 10)}`;
+/** What the BFF calls an authenticator app in a default description. */
+export const TOTP_METHOD_LABEL = 'Authenticator app (TOTP)';
+
+/** The token's description when the user named no device: the method and the day, in English. */
+export function defaultEnrollmentDescription(now: number, methodLabel: string = TOTP_METHOD_LABEL): string {
+  return `${methodLabel}, added ${new Date(now).toISOString().slice(0, 10)}`;
 }

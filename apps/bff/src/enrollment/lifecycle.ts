@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Enrollment, EnrollmentProof, MethodType } from '@pi-enroll/shared';
+import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { PiToken } from '../privacyidea/pi-envelope.js';
@@ -79,7 +80,7 @@ export class EnrollmentLifecycle {
       const now = this.deps.clock.now();
       const id = randomBytes(8).toString('hex').toUpperCase();
       const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
-      const description = input.description?.trim() || `${method.label}, added ${new Date(now).toISOString().slice(0, 10)}`;
+      const description = input.description?.trim() || defaultEnrollmentDescription(now, method.label);
       const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description });
       const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state };
       await this.deps.pendingStore.rememberStart(sameCookie, pending);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Secret } from 'otpauth';
 import { isWellFormedOtpCode, normalizeOtpCode, type Enrollment } from '@pi-enroll/shared';
 import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
+import { TOTP_METHOD_LABEL } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { ConfirmVerdict, EnrollmentMethod, MethodContext, NewEnrollment } from '../../enrollment/enrollment-method.js';
 import type { PendingEnrollment } from '../../enrollment/pending-enrollment.js';
 import { isOurUnfinished, isOwnedBy } from '../../enrollment/user-tokens.js';
@@ -36,7 +37,7 @@ type TotpPending = PendingEnrollment<TotpState>;
 export class TotpMethod implements EnrollmentMethod<TotpState> {
   readonly type = 'totp';
   readonly tokenType = 'totp';
-  readonly label = 'Authenticator app (TOTP)';
+  readonly label = TOTP_METHOD_LABEL;
   private readonly keySources = new KeySourceProbe();
 
   async start(ctx: MethodContext, enrollment: NewEnrollment): Promise<TotpState> {
