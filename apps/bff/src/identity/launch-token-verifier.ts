@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from '../clock.js';
 import { ProblemError } from '../http/problem-error.js';
+import { sessionUserOf } from './user-names.js';
 import type { SessionUser } from '../session/session-data.js';
 
 /** A launch token may live at most this long: it is a hand-over, not a credential to keep. */
@@ -76,6 +77,8 @@ export class LaunchTokenVerifier {
     if (typeof payload.jti !== 'string' || payload.jti.length > 256 || !(await this.options.claimTokenId(payload.jti, acceptableUntilMs))) {
       throw invalid('This sign-in link was already used. Please open the page again.');
     }
-    return { username: payload.sub, realm: realmClaim ?? this.options.defaultRealm };
+    const user = sessionUserOf(payload.sub, realmClaim ?? this.options.defaultRealm);
+    if (user === undefined) throw invalid('The sign-in link names a user as name@realm; send the realm in the `realm` claim.');
+    return user;
   }
 }

@@ -1,6 +1,7 @@
 import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared';
 import type { EnrollmentLifecycle } from '../enrollment/lifecycle.js';
 import { ProblemError } from '../http/problem-error.js';
+import { sessionUserOf } from './user-names.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
 import type { SessionUser, TokenSnapshot } from '../session/session-data.js';
 
@@ -28,9 +29,9 @@ export class PasswordLogin {
   constructor(private readonly deps: PasswordLoginDeps) {}
 
   async authenticate(username: string, password: string, otp: string | undefined, requestId?: string): Promise<PasswordLoginResult> {
-    const user: SessionUser = { username, realm: this.deps.realm };
     const failed = () => new ProblemError(401, 'invalid_credentials', GENERIC_LOGIN_FAILURE);
-    if (!(await this.deps.pi.checkUserPassword(username, user.realm, password, requestId))) throw failed();
+    const user: SessionUser | undefined = sessionUserOf(username, this.deps.realm);
+    if (user === undefined || !(await this.deps.pi.checkUserPassword(user.username, user.realm, password, requestId))) throw failed();
 
     const { snapshot } = await this.deps.enrollment.snapshotTokens(user, requestId);
     if (snapshot.hasUsableToken) {

@@ -1,6 +1,7 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sessionUserOf } from '../identity/user-names.js';
 import { apiPaths } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
 import type { SessionUser } from '../session/session-data.js';
@@ -47,7 +48,10 @@ export default fp(
     };
     const passwordUser = (request: FastifyRequest) => {
       const username = passwordLogin(request);
-      return username === undefined ? NOT_APPLICABLE : `login:user:${userKey({ username: username.trim(), realm: privacyidea.realm })}`;
+      if (username === undefined) return NOT_APPLICABLE;
+      // `bob` and `bob@<realm>` are one user to privacyIDEA, so they share one count.
+      const user = sessionUserOf(username.trim(), privacyidea.realm) ?? { username: username.trim(), realm: undefined };
+      return `login:user:${userKey(user)}`;
     };
     const passwordAddress = (request: FastifyRequest) => (passwordLogin(request) === undefined ? NOT_APPLICABLE : `login:addr:${address(request)}`);
 

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { sessionUserOf } from '../identity/user-names.js';
 import { remoteUserOf } from '../identity/remote-user.js';
 import { parseAddressList } from '../security/address-matcher.js';
 
@@ -17,11 +18,13 @@ export default fp(
 
     app.addHook('onRequest', (request, _reply, done) => {
       const remoteUser = remoteUserOf(request, { ...options, log: request.log });
+      const user = remoteUser === undefined ? undefined : sessionUserOf(remoteUser, privacyidea.realm);
+      if (remoteUser !== undefined && user === undefined) request.log.warn({ header }, 'remote-user header names name@realm but PI_REALM is not set; ignored');
       const session = request.session;
-      if (remoteUser === undefined) {
+      if (user === undefined) {
         if (session?.via === 'trusted-header') request.session = undefined;
-      } else if (session === undefined || session.user.username !== remoteUser || session.user.realm !== privacyidea.realm) {
-        request.session = app.newSession({ username: remoteUser, realm: privacyidea.realm }, 'trusted-header');
+      } else if (session === undefined || session.user.username !== user.username || session.user.realm !== user.realm) {
+        request.session = app.newSession(user, 'trusted-header');
       }
       done();
     });
