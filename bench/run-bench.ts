@@ -25,6 +25,7 @@ const stack = await startBenchStack({
   RATE_LIMIT_VERIFY_PER_USER: '10000',
   RATE_LIMIT_START_PER_USER: '10000',
   RATE_LIMIT_ENROLL_PER_ADDRESS: '10000',
+  RATE_LIMIT_SESSION_PER_USER: '100000',
 });
 try {
   const overhead = await measureBffOverhead(stack);

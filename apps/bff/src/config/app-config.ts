@@ -9,6 +9,8 @@ export interface RateLimits {
   loginPerAddress: number;
   startPerUser: number;
   verifyPerUser: number;
+  /** Session reads (GET, each a token listing) and sign-outs per user. */
+  sessionPerUser: number;
   enrollPerAddress: number;
 }
 

@@ -56,6 +56,7 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_LOGIN_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
   RATE_LIMIT_START_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
   RATE_LIMIT_VERIFY_PER_USER: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  RATE_LIMIT_SESSION_PER_USER: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
   RATE_LIMIT_ENROLL_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10_000, default: 60 }),
   WEB_DIST_DIR: Type.Optional(Type.String()),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),

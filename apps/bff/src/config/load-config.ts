@@ -177,6 +177,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginPerAddress: env.RATE_LIMIT_LOGIN_PER_ADDRESS,
       startPerUser: env.RATE_LIMIT_START_PER_USER,
       verifyPerUser: env.RATE_LIMIT_VERIFY_PER_USER,
+      sessionPerUser: env.RATE_LIMIT_SESSION_PER_USER,
       enrollPerAddress: env.RATE_LIMIT_ENROLL_PER_ADDRESS,
     },
     webDistDir: env.WEB_DIST_DIR,

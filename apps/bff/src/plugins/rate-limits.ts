@@ -71,6 +71,10 @@ export default fp(
           { max: limits.startPerUser, key: sessionUser('start:user:') },
         ],
       ],
+      // Each read of the session lists the user's tokens in privacyIDEA; each sign-out is remembered until the
+      // session would have ended. Neither may be had at will.
+      [`GET ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('session:user:') }]],
+      [`DELETE ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('sign-out:user:') }]],
       [
         `POST ${prefix}${apiPaths.verifyEnrollment}`,
         [

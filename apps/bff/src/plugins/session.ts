@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user's session, or undefined. Set only from the encrypted cookie. */
     session: SessionData | undefined;
+    /** The id of the session the request's cookie holds, if any: a session made for this request alone has none. */
+    cookieSessionId: string | undefined;
   }
   interface FastifyReply {
     /** Stores the session in the response's cookie. */
@@ -44,6 +46,7 @@ export default fp(
     const cookieName = (secure: boolean) => (secure && basePath === '/' ? '__Host-pi_enroll_session' : 'pi_enroll_session');
 
     app.decorateRequest('session', undefined);
+    app.decorateRequest('cookieSessionId', undefined);
     app.decorate('newSession', (user: SessionUser, via: IdentityMode): SessionData => {
       const now = app.clock.now();
       return { id: randomUUID(), user, via, createdAt: now, lastSeenAt: now };
@@ -81,7 +84,10 @@ export default fp(
       const now = app.clock.now();
       const idle = now - session.lastSeenAt > settings.idleSeconds * 1000;
       const tooOld = now - session.createdAt > settings.maxSeconds * 1000;
-      if (!idle && !tooOld) request.session = session;
+      if (!idle && !tooOld) {
+        request.session = session;
+        request.cookieSessionId = session.id;
+      }
     });
   },
   { name: 'session', dependencies: ['app-context'] },

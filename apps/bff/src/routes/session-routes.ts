@@ -66,7 +66,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
     },
   );
 
-  app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...problemsFor({ session: true, upstream: true }) } } }, async (request, reply) => {
+  app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...problemsFor({ session: true, rateLimited: true, upstream: true }) } } }, async (request, reply) => {
     const stored = app.requireSession(request);
     const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
     const described = await app.enrollment.describe({ ...stored, tokens: snapshot }, request.id);
@@ -86,9 +86,11 @@ const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (ap
     return body;
   });
 
-  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true }) } } }, async (request, reply) => {
+  app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, rateLimited: true }) } } }, async (request, reply) => {
     if (request.session !== undefined) {
-      await endSession(request.session);
+      // Only a session some cookie holds needs ending; one made for this request (a trusted-header request
+      // without a cookie) dies with it, and remembering its id would let anyone grow the store at will.
+      if (request.session.id === request.cookieSessionId) await endSession(request.session);
       request.log.info({ audit: 'session', user: request.session.user.username, via: request.session.via }, 'signed out');
     }
     reply.clearSession();

@@ -29,8 +29,8 @@ const upstream = { 502: ProblemSchema, 503: ProblemSchema };
 const contract: Record<string, { body?: object; responses: Record<number, object | null> }> = {
   [`GET ${apiPaths.config}`]: { responses: { 200: ClientConfigSchema, 500: ProblemSchema } },
   [`POST ${apiPaths.session}`]: { body: CreateSessionRequestSchema, responses: { 204: null, ...body, ...signedIn, ...limited, ...upstream, ...always } },
-  [`GET ${apiPaths.session}`]: { responses: { 200: SessionSchema, ...signedIn, ...upstream, ...always } },
-  [`DELETE ${apiPaths.session}`]: { responses: { 204: null, ...body, ...always } },
+  [`GET ${apiPaths.session}`]: { responses: { 200: SessionSchema, ...signedIn, ...limited, ...upstream, ...always } },
+  [`DELETE ${apiPaths.session}`]: { responses: { 204: null, ...body, ...limited, ...always } },
   [`POST ${apiPaths.enrollment}`]: {
     body: StartEnrollmentRequestSchema,
     responses: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },

@@ -40,6 +40,7 @@ describe('security configuration is checked at start-up', () => {
       loginPerAddress: 20,
       startPerUser: 10,
       verifyPerUser: 10,
+      sessionPerUser: 120,
       enrollPerAddress: 60,
     });
     fails({ PASSWORD_LOGIN: 'true', RATE_LIMIT_VERIFY_PER_USER: '0' }, /RATE_LIMIT_VERIFY_PER_USER/);

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js';
 // Brings the decorators' types (app.sweeper, app.metrics…) into the tests.
 import type {} from '../../src/plugins/enrollment.js';
 import type {} from '../../src/plugins/metrics.js';
+import type {} from '../../src/plugins/store.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ApiClient } from './api-client.js';
 
