@@ -133,6 +133,15 @@ describe.each(settings)('enrollment lifecycle on privacyIDEA $version, verify_en
     expect((await bob.get('/api/v1/enrollment')).status).toBe(404);
   });
 
+  it('counts an enrollment the widget cancels after its expiry as expired, not as cancelled', async () => {
+    const bob = await stack.signedIn('bob');
+    await bob.startEnrollment();
+    stack.clock.advance(600_000);
+    expect((await bob.delete('/api/v1/enrollment')).status).toBe(204);
+    const outcomes = stack.logLines.filter((line) => line.includes('"audit":"enrollment"')).map((line) => (JSON.parse(line) as { outcome: string }).outcome);
+    expect(outcomes).toEqual(['started', 'expired']);
+  });
+
   it('cancels, and cancelling again is harmless', async () => {
     const bob = await stack.signedIn('bob');
     const enrollment = (await bob.startEnrollment()).body;
