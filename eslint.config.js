@@ -35,6 +35,20 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'pi-enroll/no-cross-feature-imports': 'error' },
   },
   {
+    // The lifecycle knows no method by name: methods plug in through methods/registry.ts, which only the
+    // enrollment plugin imports. A method reaching into another method is a sign a rule belongs to the lifecycle.
+    files: ['apps/bff/src/enrollment/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/methods/**'], message: 'The lifecycle imports no method; use the EnrollmentMethod interface.' }] }],
+    },
+  },
+  {
+    files: ['apps/bff/src/methods/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/**', '!../../**'], message: 'A method imports no other method.' }] }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
