@@ -9,6 +9,7 @@ import csrfGuard from './plugins/csrf-guard.js';
 import endedSessions from './plugins/ended-sessions.js';
 import enrollment from './plugins/enrollment.js';
 import errorHandler from './plugins/error-handler.js';
+import identity from './plugins/identity.js';
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import privacyidea from './plugins/privacyidea.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(privacyidea, options);
   await app.register(enrollment, options);
   await app.register(session);
+  await app.register(identity, options);
   await app.register(metrics);
   await app.register(openapi);
   await app.register(endedSessions);
@@ -95,10 +97,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Everything lives under BASE_PATH, so a reverse proxy can mount the BFF at any path.
   const prefix = config.basePath.replace(/\/$/, '');
-  const demoUsers = options.demoUsers ?? [];
   await app.register(healthRoutes);
-  await app.register(configRoutes, { prefix, demoUsers });
-  await app.register(sessionRoutes, { prefix, demoUsers });
+  await app.register(configRoutes, { prefix });
+  await app.register(sessionRoutes, { prefix });
   await app.register(enrollmentRoutes, { prefix });
   await app.register(webApp);
   return app;

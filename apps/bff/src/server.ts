@@ -1,5 +1,4 @@
 import { buildApp } from './app.js';
-import { identityModesOf } from './config/identity-modes.js';
 import { ConfigError, configWarnings, loadConfig } from './config/load-config.js';
 import type { startEmbeddedSimulator } from './dev/embedded-simulator.js';
 
@@ -47,11 +46,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\npi-enroll is running at ${url}\n` +
         `  privacyIDEA: embedded simulator at ${embedded.simulator.url} (set PI_URL to use a real server)\n` +
-        `  identity: ${identityModesOf(config).join(', ')}\n` +
+        `  identity: ${config.identity.modes.join(', ')}\n` +
         `  demo users: ${embedded.demoUsers.join(', ')}\n\n`,
     );
   } else {
-    process.stdout.write(`\npi-enroll is running at ${url} against ${config.privacyidea.url}\n  identity: ${identityModesOf(config).join(', ')}\n\n`);
+    process.stdout.write(`\npi-enroll is running at ${url} against ${config.privacyidea.url}\n  identity: ${config.identity.modes.join(', ')}\n\n`);
   }
 
   // Stop listening, let the requests in flight finish, then stop the sweeper and close the privacyIDEA pool

@@ -1,4 +1,4 @@
-import type { OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
+import type { IdentityMode, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
 /** Who makes an authenticator app's key: `client` the BFF (no token until the right code), `server` privacyIDEA. */
 export type KeySourceSetting = 'auto' | 'client' | 'server';
@@ -58,6 +58,8 @@ export interface AppConfig {
     remoteUserHeader: string | undefined;
     /** Username + password (+ OTP step-up) checked against privacyIDEA. */
     passwordLogin: boolean;
+    /** How users can be identified with this configuration (GET /config, the start-up line): computed once. */
+    modes: IdentityMode[];
   };
   /** Shared store for used launch-token ids, rate-limit counters and ended sessions; undefined: this process only. */
   redisUrl: string | undefined;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Value from 'typebox/value';
 import { InvalidCidrError, parseAddressList } from '../security/address-matcher.js';
 import type { AppConfig } from './app-config.js';
+import { identityModesOf } from './identity-modes.js';
 import { expectationOf, unknownVariableWarnings } from './env-messages.js';
 import { EnvSchema, SECRET_VARIABLES, type Env } from './env-schema.js';
 
@@ -123,7 +124,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError('SESSION_MAX_SECONDS: must not be shorter than SESSION_IDLE_SECONDS');
   }
 
-  return {
+  const config: Omit<AppConfig, 'identity'> & { identity: Omit<AppConfig['identity'], 'modes'> } = {
     host: env.HOST,
     port: env.PORT,
     basePath: env.BASE_PATH.endsWith('/') ? env.BASE_PATH : `${env.BASE_PATH}/`,
@@ -186,4 +187,5 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     readinessCacheSeconds: env.READINESS_CACHE_SECONDS,
     http: { requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS, keepAliveTimeoutSeconds: env.KEEP_ALIVE_TIMEOUT_SECONDS },
   };
+  return { ...config, identity: { ...config.identity, modes: identityModesOf(config) } };
 }

@@ -1,15 +1,14 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { ClientConfigSchema, apiPaths, type ClientConfig } from '@pi-enroll/shared';
-import { identityModesOf } from '../config/identity-modes.js';
 import { problemsFor } from './route-schemas.js';
 
 /** Public, secret-free facts the widget needs before anyone signs in. */
-const configRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
+const configRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
   const { config } = app;
-  const identityModes = identityModesOf(config);
+  const identityModes = config.identity.modes;
   const body: ClientConfig = {
     identityModes,
-    demoUsers: config.demoMode ? options.demoUsers : [],
+    demoUsers: [...app.identity.demoUsers],
     otp: { issuer: config.otp.issuer, algorithm: config.otp.algorithm, digits: config.otp.digits, period: config.otp.period },
     embedOrigins: config.embedOrigins,
     enrollmentTtlSeconds: config.enrollment.ttlSeconds,

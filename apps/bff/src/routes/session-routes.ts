@@ -3,8 +3,6 @@ import Type from 'typebox';
 import { CreateSessionRequestSchema, SessionSchema, apiPaths, type Session } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
 import { isOurUnfinished } from '../enrollment/user-tokens.js';
-import { LaunchTokenVerifier } from '../identity/launch-token-verifier.js';
-import { PasswordLogin } from '../identity/password-login.js';
 import type { SessionData, TokenSnapshot } from '../session/session-data.js';
 import { typedUserNameForLog } from '../http/log-redaction.js';
 import { problemsFor } from './route-schemas.js';
@@ -13,23 +11,9 @@ import { problemsFor } from './route-schemas.js';
 const SNAPSHOT_REFRESH_MS = 30_000;
 
 /** Sign-in, who-am-I and sign-out. The user is only ever taken from a verified credential, then from the session. */
-const sessionRoutes: FastifyPluginCallbackTypebox<{ demoUsers: string[] }> = (app, options, done) => {
+const sessionRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
   const { config } = app;
-  // Several replicas share the used ids through the store, or a launch token could be replayed once per replica.
-  const claimTokenId = (jti: string, expiresAtMs: number) => app.store.claim(`launch-jti:${jti}`, '1', Math.max(1000, expiresAtMs - app.clock.now()));
-  const launchTokens =
-    config.launchToken.secret !== undefined || config.launchToken.jwksUrl !== undefined
-      ? new LaunchTokenVerifier({
-          ...config.launchToken,
-          defaultRealm: config.privacyidea.realm,
-          clock: app.clock,
-          claimTokenId,
-        })
-      : undefined;
-  const passwordLogin = config.identity.passwordLogin
-    ? new PasswordLogin({ pi: app.privacyidea, enrollment: app.enrollment, realm: config.privacyidea.realm })
-    : undefined;
-  const demoUsers = new Set(config.demoMode ? options.demoUsers : []);
+  const { launchTokens, passwordLogin, demoUsers } = app.identity;
   const endSession = (session: SessionData) => app.endSession(session.id, session.createdAt + config.session.maxSeconds * 1000);
 
   app.post(

@@ -23,7 +23,7 @@ describe('security configuration is checked at start-up', () => {
     fails({ PASSWORD_LOGIN: 'true', TRUSTED_PROXIES: 'proxy.example.org' }, /^TRUSTED_PROXIES: "proxy.example.org" is not an IP address or CIDR/);
     fails({ PASSWORD_LOGIN: 'true', REMOTE_USER_HEADER: 'X Remote User', TRUSTED_PROXIES: '10.0.0.1' }, /REMOTE_USER_HEADER/);
     const config = loadConfig({ ...base, REMOTE_USER_HEADER: 'X-Remote-User', TRUSTED_PROXIES: '10.0.0.0/8, ::1, 192.168.1.10' });
-    expect(config.identity).toEqual({ remoteUserHeader: 'x-remote-user', trustedProxies: ['10.0.0.0/8', '::1', '192.168.1.10'], passwordLogin: false });
+    expect(config.identity).toEqual({ remoteUserHeader: 'x-remote-user', trustedProxies: ['10.0.0.0/8', '::1', '192.168.1.10'], passwordLogin: false, modes: ['trusted-header'] });
   });
 
   it('accepts origins only as scheme://host[:port], normalised as browsers send them', () => {
