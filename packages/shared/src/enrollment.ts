@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { DESCRIPTION_MAX_LENGTH } from './enrollment-limits.js';
 import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
+import { ConfirmationWarningSchema } from './wrong-code-diagnosis.js';
 
 export { DESCRIPTION_MAX_LENGTH };
 
@@ -14,6 +15,11 @@ export const StartEnrollmentRequestSchema = Type.Object(
     description: Type.Optional(
       Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, description: "The device's name, e.g. 'Work phone'" }),
     ),
+    /**
+     * `compatible`: start over with the settings every authenticator app supports (SHA1, 6 digits, 30 s), after
+     * a code showed the user's app ignores the configured ones. Ends the pending enrollment, if any.
+     */
+    settings: Type.Optional(Type.Literal('compatible')),
   },
   { $id: 'StartEnrollmentRequest', additionalProperties: false },
 );
@@ -54,6 +60,8 @@ export const EnrollmentConfirmedSchema = Type.Object(
     status: Type.Literal('enrolled'),
     serial: Type.String(),
     description: Type.String(),
+    /** The code confirmed, but the phone's clock is off: worth fixing before it drifts out of the window. */
+    warning: Type.Optional(ConfirmationWarningSchema),
   },
   { $id: 'EnrollmentConfirmed', additionalProperties: false },
 );

@@ -9,3 +9,4 @@ export * from './pending-enrollment-rules.js';
 export * from './problem.js';
 export * from './problem-codes.js';
 export * from './session.js';
+export * from './wrong-code-diagnosis.js';

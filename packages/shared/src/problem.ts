@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { problemCodes } from './problem-codes.js';
+import { OtpSettingSchema, WrongCodeReasonSchema } from './wrong-code-diagnosis.js';
 
 export const ProblemCodeSchema = Type.Enum(problemCodes);
 
@@ -19,6 +20,14 @@ export const ProblemSchema = Type.Object(
     attemptsLeft: Type.Optional(Type.Integer({ minimum: 0 })),
     retryAfterSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
     errors: Type.Optional(Type.Array(FieldErrorSchema)),
+    /** With `invalid_code`: why the code is wrong, when the BFF can tell (it never accepts such a code). */
+    reason: Type.Optional(WrongCodeReasonSchema),
+    /** With `reason: "clock_drift"`: how far the phone's clock is off, in seconds; negative: behind. */
+    clockOffsetSeconds: Type.Optional(Type.Integer()),
+    /** With `reason: "app_ignores_settings"`: the settings the user's app ignores. */
+    ignoredSettings: Type.Optional(Type.Array(OtpSettingSchema)),
+    /** With `reason: "app_ignores_settings"`: whether "Use settings every app supports" may restart the enrollment. */
+    fallbackAvailable: Type.Optional(Type.Boolean()),
   },
   { $id: 'Problem', additionalProperties: false },
 );

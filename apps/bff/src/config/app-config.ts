@@ -43,6 +43,8 @@ export interface AppConfig {
     keySource: KeySourceSetting;
     /** privacyIDEA's TOTP `timeWindow`: codes this far either side of now confirm, as they would log in. */
     windowSeconds: number;
+    /** Whether a user whose app ignores the settings may start over with SHA1 / 6 / 30. */
+    fallbackToDefaults: boolean;
   };
   session: { secret: string; idleSeconds: number; maxSeconds: number };
   launchToken: { secret: string | undefined; jwksUrl: string | undefined; audience: string; issuer: string | undefined };

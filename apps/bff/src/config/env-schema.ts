@@ -31,6 +31,7 @@ export const EnvSchema = Type.Object({
   OTP_DIGITS: Type.Union([Type.Literal(6), Type.Literal(7), Type.Literal(8)], { default: 6 }),
   OTP_PERIOD: Type.Union([Type.Literal(30), Type.Literal(60)], { default: 30 }),
   OTP_ALGORITHM: Type.Union([Type.Literal('SHA1'), Type.Literal('SHA256'), Type.Literal('SHA512')], { default: 'SHA1' }),
+  OTP_FALLBACK_TO_DEFAULTS: Type.Boolean({ default: true }),
   OTP_TIME_WINDOW_SECONDS: Type.Integer({ minimum: 30, maximum: 3600, default: 180 }),
   TOTP_KEY_SOURCE: Type.Union([Type.Literal('auto'), Type.Literal('client'), Type.Literal('server')], { default: 'auto' }),
 

@@ -150,6 +150,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       algorithm: env.OTP_ALGORITHM,
       keySource: env.TOTP_KEY_SOURCE,
       windowSeconds: env.OTP_TIME_WINDOW_SECONDS,
+      fallbackToDefaults: env.OTP_FALLBACK_TO_DEFAULTS,
     },
     // With the embedded simulator nothing outlives the process, so a random key is enough.
     session: {

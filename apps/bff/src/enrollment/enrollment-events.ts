@@ -1,4 +1,4 @@
-import type { MethodType } from '@pi-enroll/shared';
+import type { MethodType, WrongCodeReason } from '@pi-enroll/shared';
 
 export type EnrollmentOutcome =
   | 'started'
@@ -19,6 +19,8 @@ export interface EnrollmentEvent {
   enrollmentId: string;
   /** The privacyIDEA token, once there is one. */
   serial?: string;
+  /** With `wrong_code`: why, when the method could tell. */
+  reason?: WrongCodeReason;
 }
 
 /** Where enrollment outcomes go: the audit log and the metrics funnel. Never carries a secret or a code. */

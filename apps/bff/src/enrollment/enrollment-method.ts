@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Enrollment, EnrollmentProof, MethodType } from '@pi-enroll/shared';
+import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodType, OtpSetting } from '@pi-enroll/shared';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
@@ -30,12 +30,20 @@ export interface NewEnrollment {
   id: string;
   expiresAt: number;
   description: string;
+  /** Start over with the settings every app supports (after a diagnosis said the user's app ignores ours). */
+  compatible: boolean;
 }
+
+/** Why a proof is wrong, as the problem answer says it (packages/shared wrong-code-diagnosis.ts). */
+export type WrongCodeDiagnosis =
+  | { reason: 'clock_drift'; clockOffsetSeconds: number }
+  | { reason: 'app_ignores_settings'; ignoredSettings: OtpSetting[] };
 
 /** A method's verdict on a proof. Methods never decide attempts, expiry or HTTP answers: the lifecycle does. */
 export type ConfirmVerdict =
-  | { kind: 'confirmed'; serial: string }
-  | { kind: 'wrong' }
+  | { kind: 'confirmed'; serial: string; warning?: ConfirmationWarning }
+  /** A wrong proof; with a diagnosis when the method can tell why (the phone's clock, an app's settings). */
+  | { kind: 'wrong'; diagnosis?: WrongCodeDiagnosis }
   /** The pending token is gone or is no longer this enrollment's (replaced, deleted by an admin). */
   | { kind: 'gone' }
   /** privacyIDEA would not make a token that works like the user's app; nothing was left behind. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Enrollment, EnrollmentProof, MethodType } from '@pi-enroll/shared';
+import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodType, WrongCodeReason } from '@pi-enroll/shared';
 import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -52,9 +52,13 @@ type PendingLookup =
 export class EnrollmentLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
-  async start(session: SessionData, input: { type?: MethodType; description?: string }, requestId?: string): Promise<StepResult> {
+  async start(session: SessionData, input: { type?: MethodType; description?: string; settings?: 'compatible' }, requestId?: string): Promise<StepResult> {
+    const compatible = input.settings === 'compatible';
+    if (compatible && !this.deps.config.otp.fallbackToDefaults) {
+      return { session, outcome: { kind: 'bad_input', field: 'settings', message: 'Starting over with other settings is not offered here.' } };
+    }
     const found = await this.lookup(session, requestId);
-    if (found.kind === 'live' && (input.type === undefined || input.type === found.pending.type)) {
+    if (found.kind === 'live' && !compatible && (input.type === undefined || input.type === found.pending.type)) {
       this.emit('resumed', session.user, found.pending);
       return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
     }
@@ -73,7 +77,7 @@ export class EnrollmentLifecycle {
     const sameCookie = `${session.id}:${session.lastSeenAt}`;
     return this.deps.pendingStore.withUserLock(current.user, randomUUID(), async () => {
       const earlier = await this.deps.pendingStore.startedFrom(sameCookie);
-      if (earlier !== undefined && earlier.type === method.type && (await this.deps.pendingStore.end(earlier)) === undefined) {
+      if (earlier !== undefined && !compatible && earlier.type === method.type && (await this.deps.pendingStore.end(earlier)) === undefined) {
         return { session: { ...current, pending: earlier }, outcome: { kind: 'pending', enrollment: await this.view({ kind: 'live', pending: earlier, method }) } };
       }
       await this.removeLeftBehind(current.user, requestId);
@@ -81,7 +85,7 @@ export class EnrollmentLifecycle {
       const id = randomBytes(8).toString('hex').toUpperCase();
       const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
       const description = input.description?.trim() || defaultEnrollmentDescription(now, method.label);
-      const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description });
+      const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description, compatible });
       const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state };
       await this.deps.pendingStore.rememberStart(sameCookie, pending);
       this.emit('started', current.user, pending);
@@ -111,7 +115,7 @@ export class EnrollmentLifecycle {
     const found = await this.lookup(session, requestId);
     // Malformed input is refused as such whatever the state, so a client learns what to fix first.
     const read = (found.kind === 'live' ? found.method : this.method(this.deps.defaultMethod)).readProof(proof);
-    if (!read.ok) return { session: found.kind === 'live' ? session : withoutPending(session), outcome: { kind: 'bad_proof', field: read.field, message: read.message } };
+    if (!read.ok) return { session: found.kind === 'live' ? session : withoutPending(session), outcome: { kind: 'bad_input', field: read.field, message: read.message } };
     if (found.kind !== 'live') return this.afterEnd(session, found.kind);
     const { pending, method } = found;
 
@@ -167,7 +171,7 @@ export class EnrollmentLifecycle {
           await pendingStore.settleEnd(pending, { kind: 'confirmed', serial: verdict.serial });
           await pendingStore.markEnrolled(session.user, verdict.serial);
           this.emit('confirmed', session.user, pending, verdict.serial);
-          return this.confirmed(session, pending, verdict.serial);
+          return this.confirmed(session, pending, verdict.serial, verdict.warning);
         case 'wrong': {
           // Judged wrong codes end the enrollment at the limit, in whatever order parallel requests were judged.
           const wrong = await pendingStore.countWrongCode(pending);
@@ -176,8 +180,8 @@ export class EnrollmentLifecycle {
             await this.end(session, found, 'exhausted', requestId);
             return { session: withoutPending(session), outcome: { kind: 'exhausted' } };
           }
-          this.emit('wrong_code', session.user, pending);
-          return { session, outcome: { kind: 'wrong_code', attemptsLeft: config.enrollment.maxAttempts - wrong } };
+          this.emit('wrong_code', session.user, pending, undefined, verdict.diagnosis?.reason);
+          return { session, outcome: { kind: 'wrong_code', attemptsLeft: config.enrollment.maxAttempts - wrong, diagnosis: verdict.diagnosis } };
         }
         case 'gone':
           await pendingStore.settleEnd(pending, { kind: 'replaced' });
@@ -258,11 +262,11 @@ export class EnrollmentLifecycle {
   }
 
   /** The user confirmed: the session is rotated (a new id), so no earlier copy of it is the session that enrolled. */
-  private confirmed(session: SessionData, pending: PendingEnrollment, serial: string): StepResult {
+  private confirmed(session: SessionData, pending: PendingEnrollment, serial: string, warning?: ConfirmationWarning): StepResult {
     const tokens: TokenSnapshot = { checkedAt: this.deps.clock.now(), hasUsableToken: true };
     return {
       session: { ...withoutPending(session), id: randomUUID(), tokens },
-      outcome: { kind: 'confirmed', confirmed: { status: 'enrolled', serial, description: pending.description } },
+      outcome: { kind: 'confirmed', confirmed: { status: 'enrolled', serial, description: pending.description, ...(warning !== undefined ? { warning } : {}) } },
     };
   }
 
@@ -313,7 +317,7 @@ export class EnrollmentLifecycle {
     return (this.deps.config.enrollment.ttlSeconds + 3600) * 1000;
   }
 
-  private emit(outcome: AuditOutcome, user: SessionUser, pending: PendingEnrollment, serial?: string): void {
+  private emit(outcome: AuditOutcome, user: SessionUser, pending: PendingEnrollment, serial?: string, reason?: WrongCodeReason): void {
     this.deps.emit({
       outcome,
       method: pending.type,
@@ -321,6 +325,7 @@ export class EnrollmentLifecycle {
       realm: user.realm,
       enrollmentId: pending.id,
       ...(serial !== undefined ? { serial } : {}),
+      ...(reason !== undefined ? { reason } : {}),
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Enrollment, EnrollmentConfirmed } from '@pi-enroll/shared';
 import { ProblemError } from '../http/problem-error.js';
+import type { WrongCodeDiagnosis } from './enrollment-method.js';
 
 /** What a lifecycle step ended in. Routes turn it into an answer with `answerOf`, the one table of HTTP answers. */
 export type EnrollmentOutcome =
@@ -7,18 +8,18 @@ export type EnrollmentOutcome =
   | { kind: 'pending'; enrollment: Enrollment }
   | { kind: 'confirmed'; confirmed: EnrollmentConfirmed }
   | { kind: 'cancelled' }
-  | { kind: 'wrong_code'; attemptsLeft: number }
+  | { kind: 'wrong_code'; attemptsLeft: number; diagnosis: WrongCodeDiagnosis | undefined }
   | { kind: 'exhausted' }
   | { kind: 'expired' }
   | { kind: 'none' }
   | { kind: 'already_enrolled' }
-  | { kind: 'bad_proof'; field: string; message: string }
+  | { kind: 'bad_input'; field: string; message: string }
   | { kind: 'restart'; detail: string };
 
 export type EnrollmentAnswer = { status: 200 | 201 | 204; body: Enrollment | EnrollmentConfirmed | null } | { problem: ProblemError };
 
 /** The one place that decides the HTTP status and problem of every enrollment outcome. */
-export function answerOf(outcome: EnrollmentOutcome): EnrollmentAnswer {
+export function answerOf(outcome: EnrollmentOutcome, fallbackAvailable: boolean): EnrollmentAnswer {
   switch (outcome.kind) {
     case 'started':
       return { status: 201, body: outcome.enrollment };
@@ -29,11 +30,7 @@ export function answerOf(outcome: EnrollmentOutcome): EnrollmentAnswer {
     case 'cancelled':
       return { status: 204, body: null };
     case 'wrong_code':
-      return {
-        problem: new ProblemError(422, 'invalid_code', 'That code is not right. Check the app and try the current code.', {
-          attemptsLeft: outcome.attemptsLeft,
-        }),
-      };
+      return { problem: wrongCodeProblem(outcome.attemptsLeft, outcome.diagnosis, fallbackAvailable) };
     case 'exhausted':
       return {
         problem: new ProblemError(409, 'attempts_exhausted', 'Too many wrong codes. The enrollment was ended; please start again.', {
@@ -46,9 +43,31 @@ export function answerOf(outcome: EnrollmentOutcome): EnrollmentAnswer {
       return { problem: new ProblemError(404, 'no_pending_enrollment', 'There is no enrollment in progress.') };
     case 'already_enrolled':
       return { problem: new ProblemError(409, 'already_enrolled', 'You already have an active sign-in method.') };
-    case 'bad_proof':
+    case 'bad_input':
       return { problem: new ProblemError(400, 'invalid_request', outcome.message, { errors: [{ field: outcome.field, message: outcome.message }] }) };
     case 'restart':
       return { problem: new ProblemError(409, 'enrollment_restart_required', outcome.detail) };
   }
+}
+
+/** A wrong code, with what the method could tell about it; the detail is for people, clients branch on `reason`. */
+function wrongCodeProblem(attemptsLeft: number, diagnosis: WrongCodeDiagnosis | undefined, fallbackAvailable: boolean): ProblemError {
+  if (diagnosis?.reason === 'clock_drift') {
+    const minutes = Math.max(1, Math.round(Math.abs(diagnosis.clockOffsetSeconds) / 60));
+    const direction = diagnosis.clockOffsetSeconds < 0 ? 'behind' : 'ahead';
+    return new ProblemError(422, 'invalid_code', `Your phone's clock is about ${minutes} minute${minutes === 1 ? '' : 's'} ${direction}. Set its time to automatic, then enter the newest code.`, {
+      attemptsLeft,
+      reason: 'clock_drift',
+      clockOffsetSeconds: diagnosis.clockOffsetSeconds,
+    });
+  }
+  if (diagnosis?.reason === 'app_ignores_settings') {
+    return new ProblemError(422, 'invalid_code', `Your authenticator app does not support these settings (${diagnosis.ignoredSettings.join(', ')}).`, {
+      attemptsLeft,
+      reason: 'app_ignores_settings',
+      ignoredSettings: diagnosis.ignoredSettings,
+      fallbackAvailable,
+    });
+  }
+  return new ProblemError(422, 'invalid_code', 'That code is not right. Check the app and try the current code.', { attemptsLeft });
 }

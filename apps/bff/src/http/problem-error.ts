@@ -1,9 +1,13 @@
-import type { ProblemCode } from '@pi-enroll/shared';
+import type { OtpSetting, ProblemCode, WrongCodeReason } from '@pi-enroll/shared';
 
 export interface ProblemExtras {
   attemptsLeft?: number;
   retryAfterSeconds?: number;
   errors?: { field: string; message: string }[];
+  reason?: WrongCodeReason;
+  clockOffsetSeconds?: number;
+  ignoredSettings?: OtpSetting[];
+  fallbackAvailable?: boolean;
 }
 
 const titles: Record<ProblemCode, string> = {

@@ -31,7 +31,7 @@ export default fp<AppOptions>(
     const emit = (event: EnrollmentEvent) => {
       // One audit line per outcome: who, which enrollment and token, what happened. Never a secret or a code.
       audit.info(
-        { outcome: event.outcome, user: event.username, realm: event.realm, method: event.method, enrollmentId: event.enrollmentId, serial: event.serial },
+        { outcome: event.outcome, user: event.username, realm: event.realm, method: event.method, enrollmentId: event.enrollmentId, serial: event.serial, reason: event.reason },
         `enrollment ${event.outcome}`,
       );
       for (const listener of listeners) listener(event);

@@ -24,6 +24,12 @@ export default fp(
       labelNames: ['outcome', 'method'] as const,
       registers: [registry],
     });
+    const wrongCodes = new Counter({
+      name: 'pi_enroll_wrong_codes_total',
+      help: 'Wrong confirmation codes by method and reason: clock_drift (the phone clock is off), app_ignores_settings, none',
+      labelNames: ['method', 'reason'] as const,
+      registers: [registry],
+    });
     const upstreamLatency = new Histogram({
       name: 'pi_enroll_upstream_request_duration_seconds',
       help: 'privacyIDEA request latency by endpoint and outcome',
@@ -53,7 +59,10 @@ export default fp(
       registers: [registry],
     });
 
-    app.enrollmentEvents.add((event) => funnel.inc({ outcome: event.outcome, method: event.method }));
+    app.enrollmentEvents.add((event) => {
+      funnel.inc({ outcome: event.outcome, method: event.method });
+      if (event.outcome === 'wrong_code') wrongCodes.inc({ method: event.method, reason: event.reason ?? 'none' });
+    });
     app.privacyideaTransport.observe((event) => {
       upstreamLatency.observe({ endpoint: event.endpoint, outcome: event.outcome }, event.durationMs / 1000);
       if (event.outcome !== 'ok') upstreamErrors.inc({ endpoint: event.endpoint, code: event.piCode !== undefined ? String(event.piCode) : event.outcome });

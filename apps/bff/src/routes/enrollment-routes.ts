@@ -21,7 +21,7 @@ import { problemsFor } from './route-schemas.js';
 const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const send = async (reply: FastifyReply, { session, outcome }: StepResult) => {
     await reply.saveSession(session);
-    const answer = answerOf(outcome);
+    const answer = answerOf(outcome, app.config.otp.fallbackToDefaults);
     if ('problem' in answer) throw answer.problem;
     return reply.code(answer.status).send(answer.body);
   };

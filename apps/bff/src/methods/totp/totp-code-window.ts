@@ -13,6 +13,12 @@ export function acceptedSteps(period: number, windowSeconds: number): number[] {
   return Array.from({ length: 2 * w }, (_, i) => i - w);
 }
 
+/** The code an app with these parameters shows `offset` time steps from now. */
+export function codeAt(secretBase32: string, parameters: TotpParameters, nowMs: number, offset: number): string {
+  const totp = new TOTP({ secret: secretBase32, algorithm: parameters.algorithm, digits: parameters.digits, period: parameters.period });
+  return totp.generate({ timestamp: nowMs + offset * parameters.period * 1000 });
+}
+
 /** The step offset of the first step in `offsets` whose code is `code`, or undefined. Compared in constant time. */
 export function matchingStep(secretBase32: string, parameters: TotpParameters, code: string, nowMs: number, offsets: number[]): number | undefined {
   const totp = new TOTP({ secret: secretBase32, algorithm: parameters.algorithm, digits: parameters.digits, period: parameters.period });

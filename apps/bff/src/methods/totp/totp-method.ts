@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Secret } from 'otpauth';
-import { isWellFormedOtpCode, normalizeOtpCode, type Enrollment } from '@pi-enroll/shared';
+import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode, type Enrollment } from '@pi-enroll/shared';
 import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
 import { TOTP_METHOD_LABEL } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { ConfirmVerdict, EnrollmentMethod, MethodContext, NewEnrollment } from '../../enrollment/enrollment-method.js';
@@ -10,6 +10,7 @@ import { PrivacyIdeaError, piErrorCode } from '../../privacyidea/pi-errors.js';
 import { KeySourceProbe } from './key-source.js';
 import { initTotp, sendVerifyStep, type TotpParameters } from './pi-totp.js';
 import { acceptedSteps, matchingStep } from './totp-code-window.js';
+import { diagnoseWrongCode } from './wrong-code-diagnosis.js';
 
 /** The key lengths RFC 6238 recommends per algorithm, which privacyIDEA generates too. */
 const KEY_BYTES = { SHA1: 20, SHA256: 32, SHA512: 64 } as const;
@@ -41,7 +42,9 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
   private readonly keySources = new KeySourceProbe();
 
   async start(ctx: MethodContext, enrollment: NewEnrollment): Promise<TotpState> {
-    const { source, parameters } = await this.keySources.forRealm(ctx);
+    const probed = await this.keySources.forRealm(ctx);
+    const { source } = probed;
+    const parameters: TotpParameters = enrollment.compatible ? { ...defaultOtpParameters } : probed.parameters;
     const shown = { issuer: ctx.config.otp.issuer, accountName: ctx.user.username };
     if (source === 'client') {
       const secret = new Secret({ buffer: randomBytes(KEY_BYTES[parameters.algorithm]).buffer }).base32;
@@ -75,9 +78,16 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
 
   async confirm(ctx: MethodContext, pending: TotpPending, proof: { code: string }): Promise<ConfirmVerdict> {
     const { state } = pending;
-    const steps = acceptedSteps(state.period, ctx.config.otp.windowSeconds);
-    if (matchingStep(state.secret, state, proof.code, ctx.clock.now(), steps) === undefined) return { kind: 'wrong' };
-    return state.source === 'client' ? this.createConfirmed(ctx, pending, proof.code) : this.confirmServerKeyToken(ctx, pending, proof.code);
+    const { windowSeconds } = ctx.config.otp;
+    const offset = matchingStep(state.secret, state, proof.code, ctx.clock.now(), acceptedSteps(state.period, windowSeconds));
+    if (offset === undefined) {
+      const diagnosis = diagnoseWrongCode(state.secret, state, proof.code, ctx.clock.now(), windowSeconds);
+      return diagnosis === undefined ? { kind: 'wrong' } : { kind: 'wrong', diagnosis };
+    }
+    const verdict = state.source === 'client' ? await this.createConfirmed(ctx, pending, proof.code) : await this.confirmServerKeyToken(ctx, pending, proof.code);
+    // Accepted, but more than a step off: the phone's clock drifts, and will one day leave the window.
+    if (verdict.kind === 'confirmed' && Math.abs(offset) > 1) return { ...verdict, warning: { reason: 'clock_drift', clockOffsetSeconds: offset * state.period } };
+    return verdict;
   }
 
   async discard(ctx: MethodContext, pending: TotpPending): Promise<void> {
