@@ -9,7 +9,7 @@ import type {
   User,
   VerifyEnrollmentRequest,
 } from '@pi-enroll/shared';
-import { isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared/otp-code';
+import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared/otp-code';
 import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
 import {
   attemptsLeftAfterWrongCode,
@@ -136,13 +136,15 @@ export class FakeBff {
   startEnrollment(body: StartEnrollmentRequest): { created: boolean; enrollment: Enrollment } {
     const user = this.requireUser();
     const account = this.liveAccount(user);
-    if (account.pending) return { created: false, enrollment: account.pending.enrollment };
+    // Starting over with settings every app supports ends the enrollment pending, as the BFF does.
+    const compatible = body.settings === 'compatible';
+    if (account.pending && !compatible) return { created: false, enrollment: account.pending.enrollment };
     if (account.tokens.some((token) => token.active) && !this.switches.allowAdditionalTokens) {
       throw new FakeProblem('already_enrolled');
     }
     // The BFF trims the name and names the device itself when nothing is left.
     const description = body.description?.trim() || defaultEnrollmentDescription(this.now());
-    account.pending = this.newEnrollment(user, description);
+    account.pending = this.newEnrollment(user, description, compatible ? { ...defaultOtpParameters } : this.config.otp);
     return { created: true, enrollment: account.pending.enrollment };
   }
 
@@ -180,7 +182,17 @@ export class FakeBff {
       throw new FakeProblem('attempts_exhausted', { attemptsLeft });
     }
     pending.enrollment = { ...pending.enrollment, attemptsLeft };
-    throw new FakeProblem('invalid_code', { attemptsLeft });
+    throw new FakeProblem('invalid_code', { attemptsLeft, ...this.diagnosisOf(pending.enrollment) });
+  }
+
+  /** The diagnosis the BFF would give a wrong code in the chosen scenario. */
+  private diagnosisOf(enrollment: Enrollment): ProblemExtras {
+    if (this.switches.wrongCodeReason === 'clock_drift') return { reason: 'clock_drift', clockOffsetSeconds: -420 };
+    if (this.switches.wrongCodeReason === 'app_ignores_settings') {
+      const differing = (['algorithm', 'digits', 'period'] as const).filter((setting) => enrollment[setting] !== defaultOtpParameters[setting]);
+      return { reason: 'app_ignores_settings', ignoredSettings: differing.length > 0 ? [...differing] : ['algorithm'], fallbackAvailable: true };
+    }
+    return {};
   }
 
   /** Idempotent, like the real DELETE: nothing pending is not an error. */
@@ -225,8 +237,9 @@ export class FakeBff {
     return `TOTP${String(this.serialCounter).padStart(8, '0')}`;
   }
 
-  private newEnrollment(user: User, description: string): PendingEnrollment {
-    const { issuer, algorithm, digits, period } = this.config.otp;
+  private newEnrollment(user: User, description: string, parameters: Pick<Enrollment, 'algorithm' | 'digits' | 'period'> = this.config.otp): PendingEnrollment {
+    const { issuer } = this.config.otp;
+    const { algorithm, digits, period } = parameters;
     // privacyIDEA's key sizes: 20 bytes for SHA1, the hash's output size otherwise.
     const secret = encodeBase32(crypto.getRandomValues(new Uint8Array(algorithm === 'SHA1' ? 20 : algorithm === 'SHA256' ? 32 : 64)));
     // As the BFF names the account in the app: the plain username (the realm is the operator's business).

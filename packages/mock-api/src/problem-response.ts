@@ -25,7 +25,7 @@ const statusByCode: Record<ProblemCode, number> = {
   internal_error: 500,
 };
 
-export type ProblemExtras = Pick<Problem, 'detail' | 'attemptsLeft' | 'retryAfterSeconds' | 'errors'>;
+export type ProblemExtras = Pick<Problem, 'detail' | 'attemptsLeft' | 'retryAfterSeconds' | 'errors' | 'reason' | 'clockOffsetSeconds' | 'ignoredSettings' | 'fallbackAvailable'>;
 
 /** The problem document the BFF would answer for `code`, with the status the BFF uses for it. */
 export function problemBody(code: ProblemCode, extras: ProblemExtras = {}): Problem {

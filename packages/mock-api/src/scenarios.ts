@@ -27,6 +27,8 @@ export interface MockSwitches {
   offline: boolean;
   /** Delay before every answer, in milliseconds. */
   latencyMs: number;
+  /** What the BFF tells of a wrong code: nothing, a phone clock 7 minutes behind, or an app that ignores settings. */
+  wrongCodeReason: 'none' | 'clock_drift' | 'app_ignores_settings';
 }
 
 export interface MockScenario {
@@ -47,6 +49,7 @@ export const defaultSwitches: MockSwitches = {
   rateLimited: false,
   offline: false,
   latencyMs: 0,
+  wrongCodeReason: 'none',
 };
 
 export const defaultClientConfig: ClientConfig = {
@@ -99,6 +102,15 @@ export const mockScenarios = {
     description: 'Confirming answers that the enrollment expired (the countdown shows from the start).',
     switches: { expireOnVerify: true },
     config: { enrollmentTtlSeconds: 150 },
+  },
+  'clock-drift': {
+    description: 'A wrong code is diagnosed as a phone clock about 7 minutes behind; the right code still works.',
+    switches: { wrongCodeReason: 'clock_drift' },
+  },
+  'app-ignores-settings': {
+    description: 'SHA256 / 8 digits / 60 s; a wrong code is diagnosed as an app that ignores them, with the fallback offered.',
+    switches: { wrongCodeReason: 'app_ignores_settings' },
+    config: { otp: { issuer: 'Example Corp', algorithm: 'SHA256', digits: 8, period: 60 } },
   },
   'already-enrolled': {
     description: 'The user already has a token; starting answers 409.',

@@ -1,4 +1,4 @@
-import type { Problem } from '@pi-enroll/shared';
+import type { OtpSetting, Problem, WrongCodeReason } from '@pi-enroll/shared';
 import { PROBLEM_CONTENT_TYPE, problemCodes, type ProblemCode } from '@pi-enroll/shared/problem-codes';
 
 /** The BFF's codes plus the one only the browser can see: no answer at all (offline, DNS, CORS). */
@@ -9,6 +9,11 @@ export interface FlowProblem {
   code: ClientProblemCode;
   attemptsLeft?: number;
   retryAfterSeconds?: number;
+  /** Why a code was wrong, when the BFF could tell (`invalid_code` only). */
+  reason?: WrongCodeReason;
+  clockOffsetSeconds?: number;
+  ignoredSettings?: OtpSetting[];
+  fallbackAvailable?: boolean;
 }
 
 export class ApiProblemError extends Error {
@@ -51,7 +56,13 @@ async function problemFrom(response: Response): Promise<FlowProblem> {
   if (!body || typeof body.code !== 'string' || !knownCodes.has(body.code)) {
     return { code: codeForStatus(response.status), retryAfterSeconds: retryAfter };
   }
-  return { code: body.code, attemptsLeft: body.attemptsLeft, retryAfterSeconds: body.retryAfterSeconds ?? retryAfter };
+  const { reason, clockOffsetSeconds, ignoredSettings, fallbackAvailable } = body;
+  return {
+    code: body.code,
+    attemptsLeft: body.attemptsLeft,
+    retryAfterSeconds: body.retryAfterSeconds ?? retryAfter,
+    ...(reason !== undefined ? { reason, clockOffsetSeconds, ignoredSettings, fallbackAvailable } : {}),
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface MethodStepsProps {
   submit: (proof: MethodProof) => void;
   /** Asks to cancel; the enrollment asks the user to confirm and removes the pending token. */
   cancel: () => void;
+  /** Starts over with settings every app supports, when the last problem said the user's app ignores ours. */
+  restartWithCompatibleSettings: () => void;
 }
 
 /**

@@ -82,6 +82,14 @@ export default {
         'Dieser Code hat nicht funktioniert. Prüfen Sie die Uhrzeit Ihres Smartphones und geben Sie den neuesten Code ein. Noch {count} Versuche.',
     },
     sameQr: 'Das ist derselbe QR-Code wie zuvor. Scannen Sie ihn, falls das Konto noch nicht in Ihrer App ist.',
+    clockBehind: 'Die Uhr Ihres Smartphones geht etwa {minutes} Min. nach. Stellen Sie Datum und Uhrzeit auf automatisch und geben Sie dann den neuesten Code ein.',
+    clockAhead: 'Die Uhr Ihres Smartphones geht etwa {minutes} Min. vor. Stellen Sie Datum und Uhrzeit auf automatisch und geben Sie dann den neuesten Code ein.',
+    appIgnoresSettings: 'Ihre Authenticator-App unterstützt diese Einstellungen nicht ({settings}), deshalb können ihre Codes nicht funktionieren.',
+    appIgnoresSettingsNoFallback:
+      'Ihre Authenticator-App unterstützt diese Einstellungen nicht ({settings}), deshalb können ihre Codes nicht funktionieren. Verwenden Sie eine App, die sie unterstützt, etwa Aegis, Bitwarden, 1Password, FreeOTP oder privacyIDEA Authenticator.',
+    settingNames: { algorithm: 'Algorithmus', digits: 'Anzahl der Stellen', period: 'Zeitschritt' },
+    useCompatibleSettings: 'Einstellungen verwenden, die jede App unterstützt',
+    attemptsLeft: { one: 'Noch 1 Versuch.', other: 'Noch {count} Versuche.' },
   },
   countdown: {
     timeLeft: 'Verbleibende Zeit: {time}',
@@ -113,6 +121,7 @@ export default {
     heading: 'Ihre Authenticator-App ist bereit',
     body: 'Geben Sie ab jetzt bei der Anmeldung den Code aus Ihrer App ein. Behalten Sie die App auf Ihrem Smartphone; wenn Sie es verlieren, wenden Sie sich an Ihren Helpdesk.',
     device: 'Gerät: {description}',
+    clockWarning: 'Die Uhr Ihres Smartphones geht etwa {minutes} Min. falsch. Stellen Sie Datum und Uhrzeit auf automatisch, sonst funktionieren seine Codes bald nicht mehr.',
   },
   problems: {
     unauthenticated: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',

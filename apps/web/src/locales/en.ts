@@ -80,6 +80,14 @@ const en = {
         'That code did not work. Check that the time on your phone is right and enter the newest code. {count} attempts left.',
     },
     sameQr: 'This is the same QR code as before. Scan it if the account is not in your app yet.',
+    clockBehind: "Your phone's clock is about {minutes} min behind. Set its date and time to automatic, then enter the newest code.",
+    clockAhead: "Your phone's clock is about {minutes} min ahead. Set its date and time to automatic, then enter the newest code.",
+    appIgnoresSettings: 'Your authenticator app does not support these settings ({settings}), so its codes cannot work.',
+    appIgnoresSettingsNoFallback:
+      'Your authenticator app does not support these settings ({settings}), so its codes cannot work. Use an app that supports them, such as Aegis, Bitwarden, 1Password, FreeOTP or privacyIDEA Authenticator.',
+    settingNames: { algorithm: 'algorithm', digits: 'number of digits', period: 'time step' },
+    useCompatibleSettings: 'Use settings every app supports',
+    attemptsLeft: { one: '1 attempt left.', other: '{count} attempts left.' },
   },
   countdown: {
     timeLeft: 'Time left to finish: {time}',
@@ -111,6 +119,7 @@ const en = {
     heading: 'Your authenticator app is ready',
     body: 'From now on, when you sign in, enter the code your app shows. Keep the app on your phone; if you lose the phone, contact your help desk.',
     device: 'Device: {description}',
+    clockWarning: "Your phone's clock is about {minutes} min off. Set its date and time to automatic, or its codes may stop working.",
   },
   problems: {
     unauthenticated: 'Your session has ended. Please sign in again.',

@@ -83,7 +83,7 @@ function renderState(state: FlowState, config: ClientConfig | undefined, methods
     case 'alreadyEnrolled':
       return <Outcome key="already-enrolled" step="alreadyEnrolled" />;
     case 'done':
-      return <Done key="done" description={state.confirmation.description} />;
+      return <Done key="done" description={state.confirmation.description} clockOffsetSeconds={state.confirmation.warning?.clockOffsetSeconds} />;
   }
 }
 
@@ -94,11 +94,16 @@ function Outcome({ step, send }: { step: OutcomeStep; send?: (event: UserEvent) 
   return <OutcomeScreen step={step} heading={t[step].heading} body={t[step].body} send={send} />;
 }
 
-function Done({ description }: { description: string }) {
+function Done({ description, clockOffsetSeconds }: { description: string; clockOffsetSeconds: number | undefined }) {
   const { t, format } = useI18n();
   return (
     <OutcomeScreen step="done" heading={t.done.heading} body={t.done.body}>
       {description && <p className="pie-text pie-muted">{format(t.done.device, { description })}</p>}
+      {clockOffsetSeconds !== undefined && (
+        <p className="pie-text" role="note">
+          {format(t.done.clockWarning, { minutes: Math.max(1, Math.round(Math.abs(clockOffsetSeconds) / 60)) })}
+        </p>
+      )}
     </OutcomeScreen>
   );
 }

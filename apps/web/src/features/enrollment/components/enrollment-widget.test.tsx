@@ -232,6 +232,70 @@ describe('a wrong code', () => {
   });
 });
 
+describe('why a code is wrong', () => {
+  it("says by how much the phone's clock is off and how to fix it, and the right code still works", async () => {
+    mockApi.reset({ scenario: 'clock-drift' });
+    const { user } = renderWidget();
+    await goToCode(user);
+    await user.type(codeField(), '000000');
+    expect(await screen.findByRole('alert')).toHaveTextContent("Your phone's clock is about 7 min behind. Set its date and time to automatic, then enter the newest code.");
+    expect(screen.getByRole('alert')).toHaveTextContent('2 attempts left.');
+    expect(screen.queryByRole('button', { name: 'Use settings every app supports' })).not.toBeInTheDocument();
+    await user.type(codeField(), MOCK_CORRECT_CODE);
+    expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toBeInTheDocument();
+  });
+
+  it('says the app does not support the settings, and starts over with settings every app supports', async () => {
+    mockApi.reset({ scenario: 'app-ignores-settings' });
+    const starts = countRequests('POST', apiPaths.enrollment);
+    const { user } = renderWidget();
+    await startEnrollment(user);
+    expect(screen.getByText(/SHA256/)).toBeInTheDocument();
+    const oldSecret = mockApi.fake.pendingEnrollment?.secret;
+    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
+    await user.type(await screen.findByRole('textbox', { name: '8-digit code' }), '00000000');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your authenticator app does not support these settings (algorithm, number of digits, time step), so its codes cannot work.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Use settings every app supports' }));
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(starts.count).toBe(2);
+    expect(mockApi.fake.pendingEnrollment).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 });
+    expect(mockApi.fake.pendingEnrollment?.secret).not.toBe(oldSecret);
+    expect(screen.queryByText(/SHA256/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
+    expect(await screen.findByRole('textbox', { name: '6-digit code' })).toBeInTheDocument();
+  });
+
+  it("names the apps that support the settings when the operator offers no fallback", async () => {
+    mockApi.reset({ scenario: 'app-ignores-settings' });
+    server.use(
+      http.post(`*${apiPaths.verifyEnrollment}`, () =>
+        problemResponse('invalid_code', { attemptsLeft: 2, reason: 'app_ignores_settings', ignoredSettings: ['algorithm'], fallbackAvailable: false }),
+      ),
+    );
+    const { user } = renderWidget();
+    await startEnrollment(user);
+    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
+    await user.type(await screen.findByRole('textbox', { name: '8-digit code' }), '00000000');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/does not support these settings \(algorithm\).*such as Aegis/);
+    expect(screen.queryByRole('button', { name: 'Use settings every app supports' })).not.toBeInTheDocument();
+  });
+
+  it('warns on the done screen when the code was accepted from a clock that is off', async () => {
+    server.use(
+      http.post(`*${apiPaths.verifyEnrollment}`, () =>
+        HttpResponse.json({ status: 'enrolled', serial: 'TOTP00000001', description: 'Phone', warning: { reason: 'clock_drift', clockOffsetSeconds: -120 } }),
+      ),
+    );
+    const { user } = renderWidget();
+    await goToCode(user);
+    await user.type(codeField(), MOCK_CORRECT_CODE);
+    expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent("Your phone's clock is about 2 min off.");
+  });
+});
+
 describe('expiry', () => {
   it('shows a countdown in the last minutes, and the expired step when the server says so', async () => {
     mockApi.reset({ scenario: 'expired' });

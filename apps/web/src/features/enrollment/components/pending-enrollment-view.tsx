@@ -38,6 +38,7 @@ export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmen
             problem={state.current === 'pending' ? state.problem : undefined}
             submit={(proof) => send({ type: 'proofSubmitted', proof })}
             cancel={() => send({ type: 'cancelRequested' })}
+            restartWithCompatibleSettings={() => send({ type: 'compatibleSettingsRequested' })}
           />
         </MoveFocusContext>
       </div>

@@ -204,6 +204,12 @@ const transitions: Transition[] = [
     { current: 'confirming', enrollment, proof: { code: '123456' } },
   ],
   ['pending → confirmCancel', { current: 'pending', enrollment }, { type: 'cancelRequested' }, { current: 'confirmCancel', enrollment }],
+  [
+    'pending → creating with settings every app supports, after the app was found to ignore ours',
+    { current: 'pending', enrollment, problem: { code: 'invalid_code', reason: 'app_ignores_settings', ignoredSettings: ['algorithm'], fallbackAvailable: true } },
+    { type: 'compatibleSettingsRequested' },
+    { current: 'creating', method: 'totp', settings: 'compatible' },
+  ],
   ['pending → expired when time runs out', { current: 'pending', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
   // confirming
   [

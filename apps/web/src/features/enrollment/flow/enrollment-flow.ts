@@ -15,7 +15,8 @@ export type FlowState =
   | { current: 'signedOut'; stepUp: boolean; problem?: FlowProblem }
   | { current: 'signingIn'; stepUp: boolean; credentials: CreateSessionRequest }
   | { current: 'start'; problem?: FlowProblem }
-  | { current: 'creating'; method: MethodType; description?: string }
+  /** `settings: 'compatible'`: start over with what every authenticator app supports (SHA1 / 6 / 30). */
+  | { current: 'creating'; method: MethodType; description?: string; settings?: 'compatible' }
   | { current: 'resume'; enrollment: Enrollment; problem?: FlowProblem }
   | { current: 'resuming'; enrollment: Enrollment }
   | { current: 'discarding'; enrollment: Enrollment }
@@ -39,6 +40,8 @@ export type UserEvent =
   | { type: 'resumeAccepted' }
   | { type: 'startOverRequested' }
   | { type: 'proofSubmitted'; proof: MethodProof }
+  /** After a code showed the user's app ignores the settings: a new enrollment with settings every app supports. */
+  | { type: 'compatibleSettingsRequested' }
   | { type: 'cancelRequested' }
   | { type: 'cancelDismissed' }
   | { type: 'cancelConfirmed' }
@@ -171,6 +174,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
 
     case 'pending':
       if (event.type === 'proofSubmitted') return { current: 'confirming', enrollment: state.enrollment, proof: event.proof };
+      if (event.type === 'compatibleSettingsRequested') return { current: 'creating', method: state.enrollment.type, settings: 'compatible' };
       if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment };
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;

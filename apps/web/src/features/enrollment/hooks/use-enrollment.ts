@@ -237,7 +237,11 @@ async function runRequests(
     case 'creating':
       try {
         const description = state.description?.trim();
-        const enrollment = await requests.start({ type: state.method, ...(description ? { description } : {}) });
+        const enrollment = await requests.start({
+          type: state.method,
+          ...(description ? { description } : {}),
+          ...(state.settings !== undefined ? { settings: state.settings } : {}),
+        });
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
         dispatch({ type: 'startFailed', problem: problemOf(error) });

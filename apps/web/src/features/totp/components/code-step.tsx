@@ -13,6 +13,7 @@ export interface CodeStepProps {
   busy: boolean;
   problem?: FlowProblem;
   onCode: (code: string) => void;
+  onCompatibleSettings: () => void;
   onBack: () => void;
   onCancel: () => void;
 }
@@ -23,9 +24,18 @@ export interface CodeStepProps {
  * cleared and focused again (it is remounted, keyed by the attempts left) and the same QR code is shown, in
  * case the account never made it into the app.
  */
-export function CodeStep({ enrollment, busy, problem, onCode, onBack, onCancel }: CodeStepProps) {
-  const { t, plural } = useI18n();
+export function CodeStep({ enrollment, busy, problem, onCode, onCompatibleSettings, onBack, onCancel }: CodeStepProps) {
+  const { t, plural, format } = useI18n();
   const wrongCode = problem?.code === 'invalid_code';
+  const minutes = Math.max(1, Math.round(Math.abs(problem?.clockOffsetSeconds ?? 0) / 60));
+  const why =
+    problem?.reason === 'clock_drift'
+      ? format((problem.clockOffsetSeconds ?? 0) < 0 ? t.code.clockBehind : t.code.clockAhead, { minutes })
+      : problem?.reason === 'app_ignores_settings'
+        ? format(problem.fallbackAvailable === true ? t.code.appIgnoresSettings : t.code.appIgnoresSettingsNoFallback, {
+            settings: (problem.ignoredSettings ?? []).map((setting) => t.code.settingNames[setting]).join(', '),
+          })
+        : undefined;
   return (
     <Screen step={busy ? 'confirming' : 'enterCode'} heading={t.code.heading} headingTakesFocus={false}>
       {problem && !wrongCode && <ProblemAlert problem={problem} />}
@@ -34,7 +44,7 @@ export function CodeStep({ enrollment, busy, problem, onCode, onBack, onCancel }
         digits={enrollment.digits}
         period={enrollment.period}
         busy={busy}
-        error={wrongCode ? plural(t.code.wrong, enrollment.attemptsLeft) : undefined}
+        error={wrongCode ? (why !== undefined ? `${why} ${plural(t.code.attemptsLeft, enrollment.attemptsLeft)}` : plural(t.code.wrong, enrollment.attemptsLeft)) : undefined}
         onSubmit={onCode}
       />
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
@@ -45,6 +55,11 @@ export function CodeStep({ enrollment, busy, problem, onCode, onBack, onCancel }
         </figure>
       )}
       <div className="pie-actions">
+        {problem?.reason === 'app_ignores_settings' && problem.fallbackAvailable === true && (
+          <Button variant="primary" disabled={busy} onClick={onCompatibleSettings}>
+            {t.code.useCompatibleSettings}
+          </Button>
+        )}
         {!wrongCode && (
           <Button disabled={busy} onClick={onBack}>
             {t.code.back}

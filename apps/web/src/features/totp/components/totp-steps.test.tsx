@@ -23,7 +23,7 @@ describe('the scan step, reached before the QR code was loaded', () => {
   it('holds the QR code’s place with a status the screen reader announces, then shows the QR code', async () => {
     render(
       <I18nProvider locale="en">
-        <TotpSteps pending={enrollment} busy={false} submit={() => undefined} cancel={() => undefined} />
+        <TotpSteps pending={enrollment} busy={false} submit={() => undefined} cancel={() => undefined} restartWithCompatibleSettings={() => undefined} />
       </I18nProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
