@@ -119,6 +119,18 @@ describe('other paths through the widget', () => {
     expect(await product.tokensOf('carol')).toEqual([]);
   });
 
+  it("tells a user whose phone clock is 7 minutes behind what is wrong, then the right code enrolls", async () => {
+    await signInAndStart('carol');
+    const uri = await readQrCode(page, QR_NAME);
+    await enterCode(await codeFromUri(uri, -14));
+    await page.getByRole('alert').filter({ hasText: "Your phone's clock is about 7 min behind" }).waitFor();
+    await checkState('clock-drift');
+    expect(await product.tokensOf('carol')).toEqual([]);
+    await page.getByRole('textbox', { name: /digit code/ }).fill(await codeFromUri(uri));
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+    expect(await product.tokensOf('carol')).toEqual([expect.objectContaining({ active: true })]);
+  });
+
   it('cancels after asking, and leaves no token', async () => {
     await signInAndStart('dave');
     await page.getByRole('button', { name: 'Cancel setup' }).click();
