@@ -65,7 +65,7 @@ try {
         `| verify_enrollment ${row.verifyPolicy ? 'on' : 'off'} | ${row.beforeQr} (≤ ${targets.upstreamCallsBeforeQr}: ${check(row.beforeQr <= targets.upstreamCallsBeforeQr)}) | ${row.calls} (≤ ${targets.upstreamCalls}: ${check(row.calls <= targets.upstreamCalls)}) | ${Object.entries(row.byEndpoint).map(([endpoint, count]) => `${endpoint} ×${count}`).join(', ')} |`,
     ),
     ``,
-    `Whether privacyIDEA keeps a key the BFF supplies is learnt once per realm (a probe token made and deleted at once: 2 calls, at start-up and every 10 minutes), not per enrollment.`,
+    `Whether privacyIDEA keeps a key the BFF supplies is learnt once per realm (a probe token made and deleted at once: 2 calls, at the first start in a realm and then every 10 minutes), not per enrollment.`,
     ``,
     `Widget: initial JS ${fmt(widget.initialJsGzipKb)} KB gzip, CSS ${fmt(widget.cssGzipKb)} KB gzip; QR visible (median of 3) ${fmt(widget.qrVisibleMs, 0)} ms after navigation on loopback, ${fmt(widget.qrVisibleThrottledMs, 0)} ms at 1.6 Mbps / 150 ms RTT (≤ ${targets.qrVisibleThrottledMs}: ${check(widget.qrVisibleThrottledMs <= targets.qrVisibleThrottledMs)}).`,
     ``,

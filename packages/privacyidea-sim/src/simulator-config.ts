@@ -28,10 +28,15 @@ export interface RealmPolicies {
   passOnNoTokenIgnoreRolloutState?: string[];
 }
 
-/** Policies of privacyIDEA 3.14's `hardening` scope, which match no user or realm. */
+/** Policies that make privacyIDEA's authentication answers say less, which match no user or realm here. */
 export interface HardeningPolicies {
-  /** `hide_auth_error_status`: 4xx answers of /auth and /validate become 401. Ignored before 3.14. */
+  /** `hide_auth_error_status` (3.14 hardening scope): 4xx answers of /auth and /validate become 401. Ignored before 3.14. */
   hideAuthErrorStatus: boolean;
+  /**
+   * `hide_specific_error_message` (authentication scope, 3.13+): a rejected /validate/check says only
+   * "Authentication failed." in its `detail`, and so does every /auth and /validate error. Ignored on 3.11.
+   */
+  hideSpecificErrorMessage?: boolean;
 }
 
 export interface SimulatorRealm {
@@ -203,8 +208,8 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
     const hardening = asObject(root['hardening'], 'hardening', fail);
     config.hardening = {};
     for (const key of Object.keys(hardening)) {
-      if (key !== 'hideAuthErrorStatus') fail(`hardening.${key}`, 'unknown policy (expected hideAuthErrorStatus)');
-      config.hardening.hideAuthErrorStatus = asBoolean(hardening[key], `hardening.${key}`, fail);
+      if (key !== 'hideAuthErrorStatus' && key !== 'hideSpecificErrorMessage') fail(`hardening.${key}`, 'unknown policy (expected hideAuthErrorStatus or hideSpecificErrorMessage)');
+      config.hardening[key as keyof HardeningPolicies] = asBoolean(hardening[key], `hardening.${key}`, fail);
     }
   }
   if (root['tokens'] !== undefined) {

@@ -5,7 +5,7 @@ import { authorizeRequest } from './authorization.js';
 import { SystemClock, type Clock } from './clock.js';
 import { CONTROL_PREFIX, handleControlRequest, type SimulatorControls } from './control-api.js';
 import type { AdminScopePolicy } from './admin-policies.js';
-import { errorEnvelope, versionedEnvelope, withSignature, type Envelope } from './envelope.js';
+import { THREAD_ID, errorEnvelope, versionedEnvelope, withSignature, type Envelope } from './envelope.js';
 import { FaultRegistry, type FaultRule } from './faults.js';
 import { htmlPage, redirectPage } from './html-pages.js';
 import { PrivacyIdeaError, privacyIdeaErrors } from './privacyidea-error.js';
@@ -178,10 +178,12 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       const params = requestParams(url, req.headers, body);
       const caller = match.route.roles.length === 0 ? undefined : authorizeRequest(req.headers, match.route.roles, state.jwtSecret, nowMs);
       response = match.route.handler({ params, pathParams: match.pathParams, headers: req.headers, nowMs, caller, state });
+      if (hidesSpecificMessages(state, match.route)) response = { ...response, body: withGenericRejection(response.body) };
     } catch (error) {
       if (error instanceof MalformedBodyError) return sendHtml(res, 400, htmlPage(400));
-      const known = error instanceof PrivacyIdeaError ? error : privacyIdeaErrors.internalServerError();
+      let known = error instanceof PrivacyIdeaError ? error : privacyIdeaErrors.internalServerError();
       if (!(error instanceof PrivacyIdeaError)) console.error('privacyidea-sim: unexpected error', error);
+      if (hidesSpecificMessages(state, match.route)) known = new PrivacyIdeaError(known.httpStatus, known.code, GENERIC_AUTH_FAILURE, known.detailIsEmptyObject);
       const status = hidesAuthErrorStatus(state, match.route, known.httpStatus) ? 401 : known.httpStatus;
       response = { status, body: errorEnvelope(known, nowMs), signed: true };
     }
@@ -251,6 +253,19 @@ function seedToken(state: SimulatorState, seed: SimulatorSeedToken): void {
 function hidesAuthErrorStatus(state: SimulatorState, route: RouteDefinition, status: number): boolean {
   if (!state.hardening().hideAuthErrorStatus || status < 400 || status >= 500) return false;
   return route.pattern === '/auth' || route.pattern.startsWith('/validate/');
+}
+
+const GENERIC_AUTH_FAILURE = 'Authentication failed.';
+
+function hidesSpecificMessages(state: SimulatorState, route: RouteDefinition): boolean {
+  return state.hardening().hideSpecificErrorMessage && (route.pattern === '/auth' || route.pattern.startsWith('/validate/'));
+}
+
+/** `hide_specific_error_message`: a REJECT keeps only a generic message and the thread id in its `detail`. */
+function withGenericRejection(body: Envelope): Envelope {
+  const result = body['result'] as { authentication?: unknown; value?: unknown } | undefined;
+  if (result?.authentication !== 'REJECT' || result.value === true) return body;
+  return { ...body, detail: { message: GENERIC_AUTH_FAILURE, threadid: THREAD_ID } };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {

@@ -27,9 +27,12 @@ export class SimulatorState {
     return this.config.adminPolicies ?? [];
   }
 
-  /** Hardening policies take effect only in a profile that has them (3.14). */
-  hardening(): HardeningPolicies {
-    return { hideAuthErrorStatus: this.profile.hideAuthErrorStatus && this.config.hardening?.hideAuthErrorStatus === true };
+  /** Hardening policies take effect only in a profile that has them. */
+  hardening(): Required<HardeningPolicies> {
+    return {
+      hideAuthErrorStatus: this.profile.hideAuthErrorStatus && this.config.hardening?.hideAuthErrorStatus === true,
+      hideSpecificErrorMessage: this.profile.hideSpecificErrorMessage && this.config.hardening?.hideSpecificErrorMessage === true,
+    };
   }
 
   /** rollout_state of a token that is usable without verification: `""` before 3.14, `enrolled` since (#5070). */

@@ -46,6 +46,11 @@ export interface VersionProfile {
   passOnNoTokenIgnoreRolloutState: boolean;
   /** 3.14: the hardening action `hide_auth_error_status` exists (api/lib/utils.py get_auth_error_status_code). */
   hideAuthErrorStatus: boolean;
+  /**
+   * 3.13+: the authentication action `hide_specific_error_message` exists (api/lib/postpolicy.py
+   * `hide_specific_error_message` for rejected checks, api/before_after.py `auth_error` for errors).
+   */
+  hideSpecificErrorMessage: boolean;
 }
 
 const PROFILE_3_11: VersionProfile = {
@@ -62,6 +67,7 @@ const PROFILE_3_11: VersionProfile = {
   finishedRolloutState: '',
   passOnNoTokenIgnoreRolloutState: false,
   hideAuthErrorStatus: false,
+  hideSpecificErrorMessage: false,
 };
 
 const PROFILE_3_13: VersionProfile = {
@@ -78,6 +84,7 @@ const PROFILE_3_13: VersionProfile = {
   finishedRolloutState: '',
   passOnNoTokenIgnoreRolloutState: false,
   hideAuthErrorStatus: false,
+  hideSpecificErrorMessage: true,
 };
 
 const PROFILE_3_14: VersionProfile = {

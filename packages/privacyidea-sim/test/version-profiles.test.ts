@@ -123,4 +123,22 @@ describe('3.14: rollout_state enrolled, passonnotoken_ignore_rollout_state, hide
     expect((await lab.send('E1')).status).toBe(status);
     expect((await lab.call('DELETE', '/token/NOSUCH')).status).toBe(404);
   });
+
+  it.each<[PrivacyIdeaVersion, string]>([
+    ['3.11', 'wrong otp value'],
+    ['3.13', 'Authentication failed.'],
+    ['3.14', 'Authentication failed.'],
+  ])('%s: hide_specific_error_message leaves a rejected check and an /auth error only a generic message', async (version, message) => {
+    lab = await Lab.start({ version, verifyEnrollment: false });
+    lab.sim.setHardening({ hideSpecificErrorMessage: true });
+    await lab.initToken({ type: 'totp', genkey: '1', user: 'erin', realm: 'example' });
+    const rejected = await lab.check({ user: 'erin', realm: 'example', pass: '000000' });
+    const detail = (rejected.body as { detail: Record<string, unknown> }).detail;
+    expect(detail['message']).toBe(message);
+    if (version !== '3.11') expect(Object.keys(detail).sort()).toEqual(['message', 'threadid']);
+    const auth = await lab.call('POST', '/auth', { form: { username: 'admin', password: 'wrong' } });
+    const error = (auth.body as { result: { error: { code: number; message: string } } }).result.error;
+    expect(error.code).toBe(4031);
+    if (version !== '3.11') expect(error.message).toBe('Authentication failed.');
+  });
 });
