@@ -59,6 +59,8 @@ export const defaultClientConfig: ClientConfig = {
   embedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'],
   enrollmentTtlSeconds: 600,
   maxAttempts: 3,
+  returnUrl: null,
+  authenticatorApps: [],
 };
 
 /** What QA can pick (`?scenario=` in `npm run dev:mock`, `createMockApi({ scenario })` in tests). */

@@ -6,5 +6,12 @@ export const apiPaths = {
   session: `${API_PREFIX}/session`,
   enrollment: `${API_PREFIX}/enrollment`,
   verifyEnrollment: `${API_PREFIX}/enrollment/verify`,
+  methods: `${API_PREFIX}/methods`,
+  stepUp: `${API_PREFIX}/session/step-up`,
   openapi: `${API_PREFIX}/openapi.json`,
 } as const;
+
+/** `GET`-less management of one method: `PATCH` renames it, `DELETE` removes it (after a step-up). */
+export function methodPath(serial: string): string {
+  return `${apiPaths.methods}/${encodeURIComponent(serial)}`;
+}

@@ -9,6 +9,16 @@ export const IdentityModeSchema = Type.Union([
 ]);
 export type IdentityMode = Type.Static<typeof IdentityModeSchema>;
 
+export const AuthenticatorAppSchema = Type.Object(
+  {
+    name: Type.String(),
+    appStore: Type.Optional(Type.String()),
+    googlePlay: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type AuthenticatorApp = Type.Static<typeof AuthenticatorAppSchema>;
+
 /** Public, secret-free facts the widget needs before the user signs in (`GET /api/v1/config`). */
 export const ClientConfigSchema = Type.Object(
   {
@@ -28,6 +38,10 @@ export const ClientConfigSchema = Type.Object(
     embedOrigins: Type.Array(Type.String()),
     enrollmentTtlSeconds: Type.Integer({ minimum: 1 }),
     maxAttempts: Type.Integer({ minimum: 1 }),
+    /** Where "Back to <site>" on the done screen leads (RETURN_URL), or null: no such button (embeds tell the host). */
+    returnUrl: Type.Union([Type.String(), Type.Null()]),
+    /** Recommended authenticator apps with their store links (AUTHENTICATOR_APPS), shown on the start screen. */
+    authenticatorApps: Type.Array(AuthenticatorAppSchema),
   },
   { $id: 'ClientConfig', additionalProperties: false },
 );

@@ -20,6 +20,11 @@ export const StartEnrollmentRequestSchema = Type.Object(
      * a code showed the user's app ignores the configured ones. Ends the pending enrollment, if any.
      */
     settings: Type.Optional(Type.Literal('compatible')),
+    /**
+     * Replace a method (a lost phone): the serial of one of the user's methods, removed once the new one is
+     * confirmed, in the same request. Needs a fresh step-up or sign-in (see `POST /api/v1/session/step-up`).
+     */
+    replaces: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },
   { $id: 'StartEnrollmentRequest', additionalProperties: false },
 );

@@ -9,4 +9,5 @@ export * from './pending-enrollment-rules.js';
 export * from './problem.js';
 export * from './problem-codes.js';
 export * from './session.js';
+export * from './sign-in-methods.js';
 export * from './wrong-code-diagnosis.js';

@@ -28,6 +28,8 @@ export const ProblemSchema = Type.Object(
     ignoredSettings: Type.Optional(Type.Array(OtpSettingSchema)),
     /** With `reason: "app_ignores_settings"`: whether "Use settings every app supports" may restart the enrollment. */
     fallbackAvailable: Type.Optional(Type.Boolean()),
+    /** With `step_up_required`: the serials whose code satisfies the step-up. */
+    stepUpMethods: Type.Optional(Type.Array(Type.String())),
   },
   { $id: 'Problem', additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-import type { IdentityMode, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
+import type { AuthenticatorApp, IdentityMode, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
 /** Who makes an authenticator app's key: `client` the BFF (no token until the right code), `server` privacyIDEA. */
 export type KeySourceSetting = 'auto' | 'client' | 'server';
@@ -28,6 +28,15 @@ export interface AppConfig {
     realm: string | undefined;
     caFile: string | undefined;
     timeoutMs: number;
+  };
+  /** The management screens and the done screen. */
+  methods: {
+    /** How long a sign-in or a step-up counts as fresh for removing or replacing a method. */
+    stepUpMaxAgeSeconds: number;
+    /** Removing the last manageable method: allowed (with a warning in the widget) or refused. */
+    allowRemovingLast: boolean;
+    returnUrl: string | undefined;
+    authenticatorApps: AuthenticatorApp[];
   };
   enrollment: {
     ttlSeconds: number;

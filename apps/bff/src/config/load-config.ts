@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Value from 'typebox/value';
 import { InvalidCidrError, parseAddressList } from '../security/address-matcher.js';
+import type { AuthenticatorApp } from '@pi-enroll/shared';
 import type { AppConfig } from './app-config.js';
 import { identityModesOf } from './identity-modes.js';
 import { expectationOf, unknownVariableWarnings } from './env-messages.js';
@@ -137,6 +138,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       caFile: env.PI_CA_FILE,
       timeoutMs: env.PI_TIMEOUT_MS,
     },
+    methods: {
+      stepUpMaxAgeSeconds: env.STEP_UP_MAX_AGE_SECONDS,
+      allowRemovingLast: env.ALLOW_REMOVING_LAST_METHOD,
+      returnUrl: env.RETURN_URL,
+      authenticatorApps: authenticatorApps(env.AUTHENTICATOR_APPS),
+    },
     enrollment: {
       ttlSeconds: env.ENROLL_TTL_SECONDS,
       maxAttempts: env.ENROLL_MAX_ATTEMPTS,
@@ -189,4 +196,36 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: { requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS, keepAliveTimeoutSeconds: env.KEEP_ALIVE_TIMEOUT_SECONDS },
   };
   return { ...config, identity: { ...config.identity, modes: identityModesOf(config) } };
+}
+
+/** The apps the start screen recommends. Default: apps known to handle every setting, with their store pages. */
+const DEFAULT_AUTHENTICATOR_APPS: AuthenticatorApp[] = [
+  { name: 'privacyIDEA Authenticator', appStore: 'https://apps.apple.com/app/privacyidea-authenticator/id1445401301', googlePlay: 'https://play.google.com/store/apps/details?id=it.netknights.piauthenticator' },
+  { name: 'Aegis', googlePlay: 'https://play.google.com/store/apps/details?id=com.beemdevelopment.aegis' },
+  { name: 'FreeOTP', appStore: 'https://apps.apple.com/app/freeotp-authenticator/id872559395', googlePlay: 'https://play.google.com/store/apps/details?id=org.fedorahosted.freeotp' },
+];
+
+/**
+ * AUTHENTICATOR_APPS: JSON, `[{"name": "…", "appStore": "https://…", "googlePlay": "https://…"}]`; `[]` shows none.
+ */
+function authenticatorApps(value: string | undefined): AuthenticatorApp[] {
+  if (value === undefined) return DEFAULT_AUTHENTICATOR_APPS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new ConfigError('AUTHENTICATOR_APPS: must be JSON, e.g. [{"name": "Aegis", "googlePlay": "https://play.google.com/…"}]');
+  }
+  const link = (entry: Record<string, unknown>, key: string) => entry[key] === undefined || (typeof entry[key] === 'string' && /^https:\/\//.test(entry[key]));
+  if (
+    !Array.isArray(parsed) ||
+    !parsed.every((entry: unknown) => typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>)['name'] === 'string' && link(entry as Record<string, unknown>, 'appStore') && link(entry as Record<string, unknown>, 'googlePlay'))
+  ) {
+    throw new ConfigError('AUTHENTICATOR_APPS: must be a list of {name, appStore?, googlePlay?} with https links');
+  }
+  return (parsed as Record<string, string>[]).map(({ name, appStore, googlePlay }) => ({
+    name: String(name),
+    ...(appStore !== undefined ? { appStore } : {}),
+    ...(googlePlay !== undefined ? { googlePlay } : {}),
+  }));
 }

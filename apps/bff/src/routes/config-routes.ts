@@ -13,6 +13,8 @@ const configRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
     embedOrigins: config.embedOrigins,
     enrollmentTtlSeconds: config.enrollment.ttlSeconds,
     maxAttempts: config.enrollment.maxAttempts,
+    returnUrl: config.methods.returnUrl ?? null,
+    authenticatorApps: config.methods.authenticatorApps,
   };
   app.get(apiPaths.config, { schema: { response: { 200: ClientConfigSchema, ...problemsFor({}) } } }, () => body);
   done();

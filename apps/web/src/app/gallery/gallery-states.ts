@@ -34,6 +34,8 @@ const baseConfig: ClientConfig = {
   embedOrigins: [],
   enrollmentTtlSeconds: 600,
   maxAttempts: 3,
+  returnUrl: null,
+  authenticatorApps: [],
 };
 
 export interface GalleryEntry {
