@@ -18,11 +18,13 @@ import redis from './plugins/redis.js';
 import securityHeaders from './plugins/security-headers.js';
 import store from './plugins/store.js';
 import session from './plugins/session.js';
+import signInMethods from './plugins/sign-in-methods.js';
 import trustedHeader from './plugins/trusted-header.js';
 import webApp from './plugins/web-app.js';
 import configRoutes from './routes/config-routes.js';
 import enrollmentRoutes from './routes/enrollment-routes.js';
 import healthRoutes from './routes/health-routes.js';
+import methodsRoutes from './routes/methods-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import { parseAddressList } from './security/address-matcher.js';
 
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(csrfGuard);
   await app.register(privacyidea, options);
   await app.register(enrollment, options);
+  await app.register(signInMethods);
   await app.register(session);
   await app.register(identity, options);
   await app.register(metrics);
@@ -101,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(configRoutes, { prefix });
   await app.register(sessionRoutes, { prefix });
   await app.register(enrollmentRoutes, { prefix });
+  await app.register(methodsRoutes, { prefix });
   await app.register(webApp);
   return app;
 }

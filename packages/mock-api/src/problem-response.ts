@@ -15,6 +15,7 @@ const statusByCode: Record<ProblemCode, number> = {
   rate_limited: 429,
   not_found: 404,
   already_enrolled: 409,
+  last_method: 409,
   no_pending_enrollment: 404,
   invalid_code: 422,
   attempts_exhausted: 409,

@@ -67,6 +67,8 @@ export const EnrollmentConfirmedSchema = Type.Object(
     description: Type.String(),
     /** The code confirmed, but the phone's clock is off: worth fixing before it drifts out of the window. */
     warning: Type.Optional(ConfirmationWarningSchema),
+    /** The serial of the method this one replaced (and that was removed), when the enrollment replaced one. */
+    replaced: Type.Optional(Type.String()),
   },
   { $id: 'EnrollmentConfirmed', additionalProperties: false },
 );

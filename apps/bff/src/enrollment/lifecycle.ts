@@ -52,13 +52,17 @@ type PendingLookup =
 export class EnrollmentLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
-  async start(session: SessionData, input: { type?: MethodType; description?: string; settings?: 'compatible' }, requestId?: string): Promise<StepResult> {
+  async start(
+    session: SessionData,
+    input: { type?: MethodType; description?: string; settings?: 'compatible'; replaces?: string },
+    requestId?: string,
+  ): Promise<StepResult> {
     const compatible = input.settings === 'compatible';
     if (compatible && !this.deps.config.otp.fallbackToDefaults) {
       return { session, outcome: { kind: 'bad_input', field: 'settings', message: 'Starting over with other settings is not offered here.' } };
     }
     const found = await this.lookup(session, requestId);
-    if (found.kind === 'live' && !compatible && (input.type === undefined || input.type === found.pending.type)) {
+    if (found.kind === 'live' && !compatible && (input.type === undefined || input.type === found.pending.type) && found.pending.replaces === input.replaces) {
       this.emit('resumed', session.user, found.pending);
       return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
     }
@@ -68,7 +72,9 @@ export class EnrollmentLifecycle {
     const method = this.method(input.type ?? this.deps.defaultMethod);
     const snapshot = await this.freshSnapshot(current, requestId);
     current = { ...current, tokens: snapshot };
-    if (!this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.confirmedElsewhere(current.user, requestId)))) {
+    // Replacing a method (the caller checked the step-up and that it is the user's) adds none in the end.
+    const adds = input.replaces === undefined;
+    if (adds && !this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.confirmedElsewhere(current.user, requestId)))) {
       return { session: current, outcome: { kind: 'already_enrolled' } };
     }
 
@@ -86,7 +92,7 @@ export class EnrollmentLifecycle {
       const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
       const description = input.description?.trim() || defaultEnrollmentDescription(now, method.label);
       const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description, compatible });
-      const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state };
+      const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state, ...(input.replaces !== undefined ? { replaces: input.replaces } : {}) };
       await this.deps.pendingStore.rememberStart(sameCookie, pending);
       this.emit('started', current.user, pending);
       return {
@@ -139,7 +145,7 @@ export class EnrollmentLifecycle {
         await pendingStore.refundAttempt(pending);
         return this.confirmed(session, pending, ownEnd.serial);
       }
-      if (!config.enrollment.allowAdditionalTokens && (await this.confirmedElsewhere(session.user, requestId))) {
+      if (pending.replaces === undefined && !config.enrollment.allowAdditionalTokens && (await this.confirmedElsewhere(session.user, requestId))) {
         await pendingStore.refundAttempt(pending);
         return { session: withoutPending(session), outcome: { kind: 'already_enrolled' } };
       }
@@ -217,6 +223,11 @@ export class EnrollmentLifecycle {
     return token !== undefined && isUsableToken(token) && isOwnedBy(token, user);
   }
 
+  /** The method that enrolls tokens of a privacyIDEA token type, or undefined for a type none of them manages. */
+  methodOfTokenType(tokentype: string): MethodType | undefined {
+    return [...this.deps.methods.values()].find((method) => method.tokenType === tokentype)?.type;
+  }
+
   /** Lists the user's tokens and remembers what matters for starting an enrollment. */
   async snapshotTokens(user: SessionUser, requestId?: string): Promise<{ tokens: PiToken[]; snapshot: TokenSnapshot }> {
     const tokens: PiToken[] = [];
@@ -266,7 +277,11 @@ export class EnrollmentLifecycle {
     const tokens: TokenSnapshot = { checkedAt: this.deps.clock.now(), hasUsableToken: true };
     return {
       session: { ...withoutPending(session), id: randomUUID(), tokens },
-      outcome: { kind: 'confirmed', confirmed: { status: 'enrolled', serial, description: pending.description, ...(warning !== undefined ? { warning } : {}) } },
+      outcome: {
+        kind: 'confirmed',
+        confirmed: { status: 'enrolled', serial, description: pending.description, ...(warning !== undefined ? { warning } : {}) },
+        ...(pending.replaces !== undefined ? { replaces: pending.replaces } : {}),
+      },
     };
   }
 

@@ -6,7 +6,8 @@ import type { WrongCodeDiagnosis } from './enrollment-method.js';
 export type EnrollmentOutcome =
   | { kind: 'started'; enrollment: Enrollment }
   | { kind: 'pending'; enrollment: Enrollment }
-  | { kind: 'confirmed'; confirmed: EnrollmentConfirmed }
+  /** `replaces`: the method the new one replaces, which the caller removes now. */
+  | { kind: 'confirmed'; confirmed: EnrollmentConfirmed; replaces?: string }
   | { kind: 'cancelled' }
   | { kind: 'wrong_code'; attemptsLeft: number; diagnosis: WrongCodeDiagnosis | undefined }
   | { kind: 'exhausted' }

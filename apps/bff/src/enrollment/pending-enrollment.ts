@@ -14,4 +14,6 @@ export interface PendingEnrollment<State = unknown> {
   description: string;
   /** The method's own state (for an authenticator app: the secret and its parameters). */
   state: State;
+  /** A method of the user (its serial) to remove once this one is confirmed: replacing a lost phone. */
+  replaces?: string;
 }

@@ -8,6 +8,7 @@ export interface ProblemExtras {
   clockOffsetSeconds?: number;
   ignoredSettings?: OtpSetting[];
   fallbackAvailable?: boolean;
+  stepUpMethods?: string[];
 }
 
 const titles: Record<ProblemCode, string> = {
@@ -22,6 +23,7 @@ const titles: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests',
   not_found: 'Not found',
   already_enrolled: 'You already have an authenticator',
+  last_method: 'This is your last sign-in method',
   no_pending_enrollment: 'There is no enrollment in progress',
   invalid_code: 'That code is not right',
   attempts_exhausted: 'Too many wrong codes',

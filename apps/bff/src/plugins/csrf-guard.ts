@@ -17,7 +17,7 @@ export default fp(
     if (allowedOrigins.size > 0) {
       const corsOptions = {
         credentials: true,
-        methods: ['GET', 'POST', 'DELETE'],
+        methods: ['GET', 'POST', 'PATCH', 'DELETE'],
         allowedHeaders: ['content-type'],
         exposedHeaders: ['retry-after'],
         maxAge: CORS_PREFLIGHT_MAX_AGE_SECONDS,

@@ -53,20 +53,18 @@ export default fp<AppOptions>(
     });
     app.decorate('enrollmentEvents', listeners);
     app.decorate('enrollmentSerials', serials);
-    app.decorate(
-      'enrollment',
-      new EnrollmentLifecycle({
-        pi: app.privacyidea,
-        config,
-        clock: app.clock,
-        log: app.log,
-        emit,
-        pendingStore,
-        serials,
-        methods,
-        defaultMethod: 'totp',
-      }),
-    );
+    const lifecycle = new EnrollmentLifecycle({
+      pi: app.privacyidea,
+      config,
+      clock: app.clock,
+      log: app.log,
+      emit,
+      pendingStore,
+      serials,
+      methods,
+      defaultMethod: 'totp',
+    });
+    app.decorate('enrollment', lifecycle);
     const sweeper = new Sweeper({
       pi: app.privacyidea,
       clock: app.clock,
@@ -75,7 +73,7 @@ export default fp<AppOptions>(
       serials,
       pendingStore,
       realm: config.privacyidea.realm,
-      methodOfTokenType: (tokentype) => [...methods.values()].find((method) => method.tokenType === tokentype)?.type,
+      methodOfTokenType: (tokentype) => lifecycle.methodOfTokenType(tokentype),
       intervalSeconds: config.enrollment.sweepIntervalSeconds,
     });
     app.decorate('sweeper', sweeper);

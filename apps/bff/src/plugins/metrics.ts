@@ -4,6 +4,8 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry;
+    /** Renamed, removed and replaced methods, by action. */
+    methodActions: Counter<'action'>;
   }
 }
 
@@ -74,6 +76,10 @@ export default fp(
     });
 
     app.decorate('metrics', registry);
+    app.decorate(
+      'methodActions',
+      new Counter({ name: 'pi_enroll_method_actions_total', help: 'Sign-in methods renamed, removed or replaced by their owners', labelNames: ['action'] as const, registers: [registry] }),
+    );
     const { metricsToken: token, metricsOpen } = app.config;
     // Metrics tell who is enrolling how often and how privacyIDEA is doing: against a real privacyIDEA they are
     // served only to a scraper with METRICS_TOKEN; without one the path does not exist (404).

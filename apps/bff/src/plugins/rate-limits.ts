@@ -75,6 +75,9 @@ export default fp(
       // session would have ended. Neither may be had at will.
       [`GET ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('session:user:') }]],
       [`DELETE ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('sign-out:user:') }]],
+      // A step-up code is a guess at one of the user's codes, like a confirmation.
+      [`POST ${prefix}${apiPaths.stepUp}`, [{ max: limits.verifyPerUser, key: sessionUser('step-up:user:') }]],
+      [`GET ${prefix}${apiPaths.methods}`, [{ max: limits.sessionPerUser, key: sessionUser('methods:user:') }]],
       [
         `POST ${prefix}${apiPaths.verifyEnrollment}`,
         [

@@ -77,6 +77,11 @@ export class PrivacyIdeaClient {
     }
   }
 
+  /** Sets a token's description (recorded-api-more.md L7: `value: 1`; an empty one is stored as ""). */
+  async setDescription(serial: string, description: string, requestId?: string): Promise<void> {
+    await this.adminCall({ method: 'POST', path: `/token/description/${encodeURIComponent(serial)}`, form: { description }, requestId });
+  }
+
   async findToken(serial: string, requestId?: string): Promise<PiToken | undefined> {
     const page = await this.listTokens({ serial }, 1, 10, requestId);
     return page.tokens.find((token) => token.serial === serial);

@@ -36,10 +36,28 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: {
         body: StartEnrollmentRequestSchema,
-        response: { 200: EnrollmentSchema, 201: EnrollmentSchema, 409: ProblemSchema, ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }) },
+        response: {
+          200: EnrollmentSchema,
+          201: EnrollmentSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }),
+        },
       },
     },
-    async (request, reply) => send(reply, await app.enrollment.start(app.requireSession(request), request.body, request.id)),
+    async (request, reply) => {
+      const session = app.requireSession(request);
+      const { replaces } = request.body;
+      if (replaces !== undefined) {
+        // Replacing a lost phone removes a method in the end: it must be the user's, and the user must have
+        // proved it is them just now (a fresh sign-in or step-up).
+        const tokens = await app.userMethods.tokensOf(session.user, request.id);
+        app.userMethods.owned(tokens, replaces);
+        await app.stepUp.require(session, tokens);
+      }
+      return send(reply, await app.enrollment.start(session, request.body, request.id));
+    },
   );
 
   app.get(
@@ -63,7 +81,22 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request, reply) => send(reply, await app.enrollment.confirm(app.requireSession(request), request.body, request.id)),
+    async (request, reply) => {
+      const session = app.requireSession(request);
+      const result = await app.enrollment.confirm(session, request.body, request.id);
+      const { outcome } = result;
+      if (outcome.kind === 'confirmed' && outcome.replaces !== undefined && outcome.replaces !== outcome.confirmed.serial) {
+        // The new method works: only now does the one it replaces go.
+        const tokens = await app.userMethods.tokensOf(session.user, request.id);
+        if (tokens.some((token) => token.serial === outcome.replaces)) {
+          await app.userMethods.remove(session.user, [...tokens], outcome.replaces, request.id);
+          request.log.info({ audit: 'methods', action: 'replaced', user: session.user.username, serial: outcome.replaces, by: outcome.confirmed.serial }, 'method replaced');
+          app.methodActions.inc({ action: 'replaced' });
+        }
+        return send(reply, { ...result, outcome: { ...outcome, confirmed: { ...outcome.confirmed, replaced: outcome.replaces } } });
+      }
+      return send(reply, result);
+    },
   );
 
   app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, session: true, upstream: true }) } } }, async (request, reply) =>

@@ -59,19 +59,35 @@ export const operationDocs: Record<string, OperationDoc> = {
   [`POST ${apiPaths.enrollment}`]: {
     summary: 'Start an enrollment',
     description:
-      'Creates a TOTP token in privacyIDEA that cannot be used until confirmed, and answers its secret and otpauth URI (201). While one is pending, answers it again (200). 409 when the user may not add another token.',
+      'Makes a key and answers it with its otpauth URI (201); nothing is created in privacyIDEA until the code is confirmed. While one is pending, answers it again (200). 409 when the user may not add another method. `settings: "compatible"` starts over with SHA1 / 6 / 30; `replaces: <serial>` replaces one of the user\'s methods once the new one is confirmed (403 `step_up_required` without a fresh step-up, 404 for a serial that is not theirs).',
   },
   [`GET ${apiPaths.enrollment}`]: {
     summary: 'The pending enrollment',
-    description: 'The pending enrollment with its secret, for its owner only. 404 when there is none, 410 when it expired (its token is deleted).',
+    description: 'The pending enrollment with its secret, for its owner only. 404 when there is none, 409 when its tries ran out, 410 when it expired.',
   },
   [`DELETE ${apiPaths.enrollment}`]: {
     summary: 'Cancel the pending enrollment',
-    description: 'Deletes the unconfirmed token. Idempotent: 204 when nothing is pending.',
+    description: 'Ends the pending enrollment for every copy of the session; a confirmed method is never removed by it. Idempotent: 204 when nothing is pending.',
   },
   [`POST ${apiPaths.verifyEnrollment}`]: {
     summary: 'Confirm with a code',
     description:
-      'Checks a current code from the new authenticator; on success the token becomes usable (200). A wrong code is 422 with the attempts left; the last wrong one deletes the token and answers 409. 404 without a pending enrollment, 410 when it expired.',
+      'Checks a current code from the new authenticator; only then is the token created, and privacyIDEA spends the code (200). A wrong code is 422 with the attempts left and, when the BFF can tell, why (`reason`); the last wrong one answers 409. 404 without a pending enrollment, 410 when it expired, 409 `enrollment_restart_required` when privacyIDEA changed the settings.',
+  },
+  [`GET ${apiPaths.methods}`]: {
+    summary: "The user's sign-in methods",
+    description: 'Every token privacyIDEA holds for the user (read-only for types pi-enroll does not manage), with when it was added and last used; whether another may be added or the last removed; and the step-up state.',
+  },
+  [`PATCH ${apiPaths.methods}/:serial`]: {
+    summary: 'Rename a method',
+    description: "Sets the method's description. 404 for a serial that is not one of the user's methods, exactly as for one that does not exist.",
+  },
+  [`DELETE ${apiPaths.methods}/:serial`]: {
+    summary: 'Remove a method',
+    description: 'Needs a fresh step-up or sign-in (403 `step_up_required` names the methods that can give one). The last method only when ALLOW_REMOVING_LAST_METHOD (else 409 `last_method`). 404 for a serial that is not the user\'s.',
+  },
+  [`POST ${apiPaths.stepUp}`]: {
+    summary: 'Confirm it is still you',
+    description: 'A current code from one of the user\'s methods (a recovery code too): for STEP_UP_MAX_AGE_SECONDS, methods may be removed or replaced. 401 `invalid_credentials` for a wrong code.',
   },
 };
