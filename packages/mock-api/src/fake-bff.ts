@@ -10,7 +10,7 @@ import type {
   VerifyEnrollmentRequest,
 } from '@pi-enroll/shared';
 import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared/otp-code';
-import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
+import { totpEnrollmentView } from '@pi-enroll/shared/totp-enrollment-view';
 import {
   attemptsLeftAfterWrongCode,
   defaultEnrollmentDescription,
@@ -246,19 +246,11 @@ export class FakeBff {
     const accountName = user.username;
     return {
       description,
-      enrollment: {
-        type: 'totp',
-        status: 'pending',
-        otpauthUri: buildOtpauthUri({ secret, issuer, accountName, algorithm, digits, period }),
-        secret,
-        issuer,
-        accountName,
-        algorithm,
-        digits,
-        period,
-        expiresAt: new Date(this.now() + this.config.enrollmentTtlSeconds * 1000).toISOString(),
-        attemptsLeft: this.config.maxAttempts,
-      },
+      enrollment: totpEnrollmentView(
+        { secret, issuer, accountName, algorithm, digits, period },
+        this.now() + this.config.enrollmentTtlSeconds * 1000,
+        this.config.maxAttempts,
+      ),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Secret } from 'otpauth';
 import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode, type Enrollment } from '@pi-enroll/shared';
-import { buildOtpauthUri } from '@pi-enroll/shared/otpauth-uri';
+import { totpEnrollmentView } from '@pi-enroll/shared/totp-enrollment-view';
 import { TOTP_METHOD_LABEL } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { ConfirmVerdict, EnrollmentMethod, MethodContext, NewEnrollment } from '../../enrollment/enrollment-method.js';
 import type { PendingEnrollment } from '../../enrollment/pending-enrollment.js';
@@ -54,20 +54,7 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
   }
 
   view(pending: TotpPending, attemptsLeft: number): Enrollment {
-    const { secret, issuer, accountName, algorithm, digits, period } = pending.state;
-    return {
-      type: 'totp',
-      status: 'pending',
-      otpauthUri: buildOtpauthUri({ secret, issuer, accountName, algorithm, digits, period }),
-      secret,
-      issuer,
-      accountName,
-      algorithm,
-      digits,
-      period,
-      expiresAt: new Date(pending.expiresAt).toISOString(),
-      attemptsLeft,
-    };
+    return totpEnrollmentView(pending.state, pending.expiresAt, attemptsLeft);
   }
 
   readProof(proof: { code: string }) {
