@@ -166,7 +166,7 @@ const iframeWidget = async () => {
 };
 
 describe('a host page on another site, third-party cookies blocked', () => {
-  it('really blocks third-party cookies: a SameSite=None cookie of the other site is not sent', async () => {
+  it("sends no cookie of the BFF's site from the host page: a SameSite=None cookie stored first-party stays home", async () => {
     await page.goto(`${cookieEchoUrl}/set`);
     await page.goto(`${hostUrl}/cookie-probe.html`);
     const sent = await page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).text(), `${cookieEchoUrl}/echo`);
