@@ -24,9 +24,10 @@ export interface Product {
 
 /**
  * The product as `npm start` runs it: the built BFF serving the built widget, with the embedded simulator and
- * its demo users. Only the sweep interval is shortened so an abandoned enrollment is cleaned up within seconds.
+ * its demo users. Only the sweep interval is shortened so an abandoned enrollment is cleaned up within seconds;
+ * `env` adds the embedding settings a test needs.
  */
-export async function startProduct(): Promise<Product> {
+export async function startProduct(options: { env?: Record<string, string>; hostName?: string } = {}): Promise<Product> {
   const server = `${root}apps/bff/dist/server.js`;
   if (!existsSync(server) || !existsSync(`${root}apps/web/dist/index.html`)) {
     throw new Error('Build first: `npm run build` (npm test does it before running vitest)');
@@ -36,7 +37,7 @@ export async function startProduct(): Promise<Product> {
     name: 'pi-enroll',
     command: process.execPath,
     args: [server],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWEEP_INTERVAL_SECONDS: '5', LOG_LEVEL: 'warn', PI_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SWEEP_INTERVAL_SECONDS: '5', LOG_LEVEL: 'warn', PI_URL: '', ...options.env },
     ready: /embedded simulator at (http:\/\/\S+)/,
   });
   const simUrl = match[1] ?? '';
@@ -49,7 +50,8 @@ export async function startProduct(): Promise<Product> {
     return (await response.json()) as T;
   };
   return {
-    url: `http://127.0.0.1:${port}/`,
+    // It listens on 127.0.0.1; `hostName: 'localhost'` reaches it as another site than a page on 127.0.0.1.
+    url: `http://${options.hostName ?? '127.0.0.1'}:${port}/`,
     simUrl,
     output: () => child.transcript(),
     sim,

@@ -94,12 +94,23 @@ export class EnrollmentLifecycle {
       const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description, compatible });
       const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state, ...(input.replaces !== undefined ? { replaces: input.replaces } : {}) };
       await this.deps.pendingStore.rememberStart(sameCookie, pending);
+      await this.deps.pendingStore.rememberForUser(current.user, pending);
       this.emit('started', current.user, pending);
       return {
         session: { ...current, pending },
         outcome: { kind: 'started', enrollment: method.view(pending, this.deps.config.enrollment.maxAttempts) },
       };
     });
+  }
+
+  /**
+   * A new session of a user (a sign-in) carries on the enrollment the user has pending in another one: the same
+   * QR code after an embedded widget was reloaded with a fresh launch token. One that ended is not carried.
+   */
+  async carryOver(session: SessionData): Promise<SessionData> {
+    const pending = await this.deps.pendingStore.pendingOf(session.user);
+    if (pending === undefined || !this.deps.methods.has(pending.type) || (await this.deps.pendingStore.end(pending)) !== undefined) return session;
+    return { ...session, pending };
   }
 
   async resume(session: SessionData, requestId?: string): Promise<StepResult> {

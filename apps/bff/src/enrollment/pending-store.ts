@@ -66,6 +66,21 @@ export class PendingStore {
     return sealed === undefined ? undefined : this.sealer.open(sealed);
   }
 
+  /**
+   * Remembers, sealed, the user's pending enrollment until it expires, so that a new session of theirs picks it
+   * up at sign-in: an embedded widget holds its session only in memory, and a reload signs in afresh with a new
+   * launch token. Whether it is still live is the end mark's say, read on every use as for any session.
+   */
+  async rememberForUser(user: SessionUser, pending: PendingEnrollment): Promise<void> {
+    const ttlMs = pending.expiresAt - this.clock.now();
+    if (ttlMs > 0) await this.store.set(`pending-of:${userKey(user)}`, this.sealer.seal(pending, pending.expiresAt), ttlMs);
+  }
+
+  async pendingOf(user: SessionUser): Promise<PendingEnrollment | undefined> {
+    const sealed = await this.store.get(`pending-of:${userKey(user)}`);
+    return sealed === undefined ? undefined : this.sealer.open(sealed);
+  }
+
   /** Counts one proof about to be checked and answers how many were counted, this one included. */
   countAttempt(pending: PendingEnrollment): Promise<number> {
     return this.store.increment(`attempts:${pending.id}`, this.markTtl(pending));

@@ -16,6 +16,7 @@ const secretFields = [
   'authorization',
   'cookie',
   'set-cookie',
+  'pi-enroll-session',
   'adminPassword',
 ];
 

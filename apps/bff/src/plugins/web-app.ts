@@ -18,6 +18,10 @@ export default fp(
       });
     }
     const root = app.config.webDistDir ?? defaultDistDir;
+    // Host pages on other sites (EMBED_ORIGINS, ALLOWED_ORIGINS) load widget.js, widget.css and the chunks: the
+    // API's `same-site`/`same-origin` resource policy would block them (ERR_BLOCKED_BY_RESPONSE.NotSameSite). The
+    // files are public anyway; which origins may read them by CORS is csrf-guard.ts's part.
+    const embeddable = app.config.embedOrigins.length > 0 || app.config.allowedOrigins.length > 0;
     if (!existsSync(root)) {
       app.log.info({ root }, 'web app not built; serving the API only (run `npm run build`)');
       return;
@@ -35,6 +39,7 @@ export default fp(
       // Hashed assets may be cached for long; HTML must be re-read so a deployment takes effect at once.
       setHeaders: (res, path) => {
         res.header('cache-control', /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (embeddable) res.header('cross-origin-resource-policy', 'cross-origin');
       },
     });
   },

@@ -45,7 +45,7 @@ const sessionRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
       request.log.info({ audit: 'session', user: session.user.username, realm: session.user.realm, via: session.via }, 'signed in');
       // The session this browser had before (maybe another user's) ends here, wherever its cookie was copied to.
       if (request.session !== undefined) await endSession(request.session);
-      await reply.saveSession(session);
+      await reply.saveSession(await app.enrollment.carryOver(session));
       return reply.code(204).send(null);
     },
   );

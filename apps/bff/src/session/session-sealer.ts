@@ -14,6 +14,8 @@ export interface SealPurpose {
 }
 
 export const SESSION_COOKIE: SealPurpose = { keyInfo: `session-cookie ${VERSION}`, associatedData: 'pi-enroll session cookie v1' };
+/** The header credential of an embedded widget: its own key, so a cookie value is no header credential and back. */
+export const SESSION_HEADER: SealPurpose = { keyInfo: `session-header ${VERSION}`, associatedData: 'pi-enroll session header v1' };
 
 /**
  * Encrypts a value (AES-256-GCM, a fresh random 96-bit IV per seal, key derived from SESSION_SECRET with HKDF):
@@ -74,9 +76,9 @@ export class Sealer<T> {
   }
 }
 
-/** The session cookie's sealer. */
+/** The session's sealer: for the cookie, or (SESSION_HEADER) for the header credential. */
 export class SessionSealer extends Sealer<SessionData> {
-  constructor(secret: string, clock: Clock) {
-    super(secret, clock, SESSION_COOKIE);
+  constructor(secret: string, clock: Clock, purpose: SealPurpose = SESSION_COOKIE) {
+    super(secret, clock, purpose);
   }
 }

@@ -21,6 +21,12 @@ export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
     const created = createParentBridge({
       ...host,
       onLaunchToken: (launchToken) => widget.current?.handOverLaunchToken(launchToken),
+      // On the page and the widget's root: inline properties win over the stylesheet's zero-specificity tokens.
+      onTheme: (variables) => {
+        for (const element of [document.body, ...document.querySelectorAll<HTMLElement>('.pie-root')]) {
+          for (const [name, value] of Object.entries(variables)) element.style.setProperty(name, value);
+        }
+      },
     });
     bridge.current = created;
     // The host sizes the iframe to its content, so it never shows a scrollbar of its own.

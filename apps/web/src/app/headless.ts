@@ -18,4 +18,4 @@ export type { MethodProof, MethodType } from '../lib/method-ui';
 export { clientConfigQueryOptions } from '../features/enrollment/api/get-client-config';
 export { sessionQueryOptions } from '../features/enrollment/api/get-session';
 export { ApiProblemError, createApiClient } from '../lib/api-client';
-export type { ApiClient, ClientProblemCode, FlowProblem } from '../lib/api-client';
+export type { ApiClient, ApiClientOptions, ClientProblemCode, FlowProblem, SessionTransport } from '../lib/api-client';

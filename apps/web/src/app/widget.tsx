@@ -4,6 +4,7 @@ import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Theme } from '../components/widget-root';
 import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
+import type { SessionTransport } from '../lib/api-client';
 import type { MessageOverrides } from '../lib/i18n/merge-messages';
 import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
 
@@ -54,6 +55,10 @@ function themeAttribute(value: string | null): Theme | undefined {
   return value === 'light' || value === 'dark' || value === 'auto' ? value : undefined;
 }
 
+function transportAttribute(value: string | null): SessionTransport | undefined {
+  return value === 'cookie' || value === 'header' ? value : undefined;
+}
+
 /**
  * `<pi-enroll-widget launch-token="…" api-base="…" locale="de" theme="dark">`. Attributes are read when the
  * element is connected; the launch token is removed from the DOM as soon as it is read, and a token set later
@@ -73,6 +78,7 @@ export class PiEnrollWidgetElement extends HTMLElement {
       apiBase: this.getAttribute('api-base') ?? scriptDirectory,
       locale: this.getAttribute('locale') ?? undefined,
       theme: themeAttribute(this.getAttribute('theme')),
+      sessionTransport: transportAttribute(this.getAttribute('session-transport')),
       messages: this.messages,
       onEnrolled: (confirmation) => this.#emit('pi-enroll:enrolled', confirmation),
       onCancelled: () => this.#emit('pi-enroll:cancelled', null),

@@ -66,6 +66,42 @@ async function problemFrom(response: Response): Promise<FlowProblem> {
 }
 
 /**
+ * How the session travels. `cookie`: the BFF's HttpOnly cookie alone. `header`: the BFF also answers the sealed
+ * session in the `pi-enroll-session` header, which this client keeps in memory (never in storage, never in a
+ * URL) and sends back; the cookie still counts while the client holds none, so a same-site host keeps its
+ * session across reloads, and a cross-site one (where the browser drops the cookie) gets a new launch token.
+ */
+export type SessionTransport = 'cookie' | 'header';
+
+export const SESSION_HEADER = 'pi-enroll-session';
+
+export interface ApiClientOptions {
+  /** Default: `header` when the BFF is on another origin or the page is framed, `cookie` otherwise. */
+  sessionTransport?: SessionTransport;
+}
+
+/** A BFF on another origin or a page in a frame may be cross-site, where a SameSite cookie never comes back. */
+function defaultTransport(base: URL): SessionTransport {
+  return base.origin !== window.location.origin || window.parent !== window ? 'header' : 'cookie';
+}
+
+/**
+ * A fetch that failed without an answer: offline, or a BFF that answered but not to this origin (CORS). A
+ * `no-cors` request tells them apart: it succeeds whenever the BFF is reachable at all.
+ */
+async function problemWithoutAnswer(base: URL): Promise<FlowProblem> {
+  const here = window.location.origin;
+  if (base.origin === here) return { code: 'network_error' };
+  const reachable = await fetch(base, { mode: 'no-cors', credentials: 'omit' }).then(
+    () => true,
+    () => false,
+  );
+  if (!reachable) return { code: 'network_error' };
+  console.error(`pi-enroll: ${base.origin} does not let this page (${here}) call it. Add the page's origin on the BFF: ALLOWED_ORIGINS=${here}`);
+  return { code: 'forbidden_origin' };
+}
+
+/**
  * One way to call the BFF: JSON in and out, cookies sent (also to a BFF on another origin of the same site),
  * every failure turned into an `ApiProblemError` carrying a stable code. Responses are trusted to match the
  * contract's types: the BFF validates them against its response schemas, and TypeBox stays out of the bundle.
@@ -73,24 +109,31 @@ async function problemFrom(response: Response): Promise<FlowProblem> {
  * `baseUrl` is where the BFF is mounted (its BASE_PATH), absolute or relative to the page; the API paths are
  * resolved below it, so `/api/v1/config` under `https://example.com/mfa/` is `https://example.com/mfa/api/v1/config`.
  */
-export function createApiClient(baseUrl: string): ApiClient {
+export function createApiClient(baseUrl: string, options: ApiClientOptions = {}): ApiClient {
   const base = new URL(baseUrl, document.baseURI);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const inHeader = (options.sessionTransport ?? defaultTransport(base)) === 'header';
+  // The header credential: in this closure only, so it dies with the client (a reload, an unmount).
+  let credential: string | undefined;
   return {
     baseUrl: base.href,
     async request<T>(path: string, init: ApiRequest = {}): Promise<T> {
       let response: Response;
+      const headers: Record<string, string> = init.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' };
+      if (inHeader) headers[SESSION_HEADER] = credential ?? 'new';
       try {
         response = await fetch(new URL(path.replace(/^\//, ''), base), {
           method: init.method ?? 'GET',
           credentials: 'include',
           keepalive: init.keepalive ?? false,
-          headers: init.body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
+          headers,
           body: init.body === undefined ? null : JSON.stringify(init.body),
         });
       } catch {
-        throw new ApiProblemError({ code: 'network_error' });
+        throw new ApiProblemError(await problemWithoutAnswer(base));
       }
+      const answered = inHeader ? response.headers.get(SESSION_HEADER) : null;
+      if (answered !== null) credential = answered === 'ended' ? undefined : answered;
       if (!response.ok) throw new ApiProblemError(await problemFrom(response));
       if (response.status === 204) return undefined as T;
       try {

@@ -62,4 +62,45 @@ describe('the iframe’s bridge to its host page', () => {
     messageFrom(portal, { type: 'pi-enroll:launch-token', launchToken: 'after dispose' });
     expect(onLaunchToken).toHaveBeenCalledTimes(2);
   });
+
+  it('takes theme variables only from an allowed origin, and only --pie-* properties with plain values', () => {
+    const parent = { postMessage: vi.fn() };
+    const onTheme = vi.fn();
+    const bridge = createParentBridge({ self: window, parent, parentOrigin: portal, onLaunchToken: vi.fn(), onTheme });
+    bridge.allowOrigins([portal]);
+    messageFrom('https://evil.example.net', { type: 'pi-enroll:theme', variables: { '--pie-color-accent': '#ff0000' } });
+    messageFrom(portal, {
+      type: 'pi-enroll:theme',
+      variables: {
+        '--pie-color-accent': '#6b2fb3',
+        '--pie-color-background': 'rgb(250, 245, 255)',
+        '--pie-radius-container': '1.25rem',
+        '--pie-font-family': "'Brand Sans', system-ui, sans-serif",
+        '--pie-shadow': '0 1px 2px rgba(0, 0, 0, 0.2)',
+        '--pie-color-text': 'red; background: url(https://evil.example.net/x)',
+        '--pie-color-link': 'url(https://evil.example.net/track)',
+        '--pie-color-focus': 'var(--secret)',
+        '--pie-color-surface': 'expression(alert(1))',
+        '--pie-space-1': '1px \\',
+        color: 'red',
+        '--other-accent': 'red',
+        '--pie-color-border': 12,
+      },
+    });
+    expect(onTheme.mock.calls).toEqual([
+      [
+        {
+          '--pie-color-accent': '#6b2fb3',
+          '--pie-color-background': 'rgb(250, 245, 255)',
+          '--pie-radius-container': '1.25rem',
+          '--pie-font-family': "'Brand Sans', system-ui, sans-serif",
+          '--pie-shadow': '0 1px 2px rgba(0, 0, 0, 0.2)',
+        },
+      ],
+    ]);
+    messageFrom(portal, { type: 'pi-enroll:theme', variables: { '--pie-color-text': 'url(x)' } });
+    messageFrom(portal, { type: 'pi-enroll:theme', variables: 'not an object' });
+    expect(onTheme).toHaveBeenCalledOnce();
+    bridge.dispose();
+  });
 });

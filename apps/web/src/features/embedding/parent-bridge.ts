@@ -1,3 +1,5 @@
+import { themeVariablesFrom } from './theme-variables';
+
 /** What the iframe tells its host page. */
 export type WidgetMessage =
   | { type: 'pi-enroll:ready' }
@@ -12,6 +14,8 @@ export interface ParentBridgeOptions {
   /** The host page's origin when the browser reveals it (ancestorOrigins, referrer); `null` when unknown. */
   parentOrigin: string | null;
   onLaunchToken: (launchToken: string) => void;
+  /** The host's `pi-enroll:theme` message: `--pie-*` properties whose values passed the strict check. */
+  onTheme?: (variables: Record<string, string>) => void;
 }
 
 export interface ParentBridge {
@@ -25,9 +29,10 @@ export interface ParentBridge {
  * The iframe's side of the conversation with its host page. Nothing is ever posted to `*`: a message goes to
  * the host's origin if it is allowed (`ClientConfig.embedOrigins`), or, when the browser does not reveal that
  * origin, to each allowed origin, which the browser delivers only if it is the host's. Launch tokens are taken
- * only from allowed origins; those arriving before the config is known wait for it.
+ * only from allowed origins; those arriving before the config is known wait for it. So are theme variables
+ * (`pi-enroll:theme`), and only `--pie-*` properties with plain values (theme-variables.ts).
  */
-export function createParentBridge({ self, parent, parentOrigin, onLaunchToken }: ParentBridgeOptions): ParentBridge {
+export function createParentBridge({ self, parent, parentOrigin, onLaunchToken, onTheme }: ParentBridgeOptions): ParentBridge {
   let allowed: readonly string[] | null = null;
   const waiting: MessageEvent[] = [];
 
@@ -35,8 +40,12 @@ export function createParentBridge({ self, parent, parentOrigin, onLaunchToken }
     if (!allowed?.includes(event.origin)) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
-    const { type, launchToken } = data as { type?: unknown; launchToken?: unknown };
+    const { type, launchToken, variables } = data as { type?: unknown; launchToken?: unknown; variables?: unknown };
     if (type === 'pi-enroll:launch-token' && typeof launchToken === 'string' && launchToken) onLaunchToken(launchToken);
+    if (type === 'pi-enroll:theme') {
+      const accepted = themeVariablesFrom(variables);
+      if (Object.keys(accepted).length > 0) onTheme?.(accepted);
+    }
   }
 
   function onMessage(event: MessageEvent) {

@@ -20,7 +20,7 @@ import {
   useState,
   type Ref,
 } from 'react';
-import { createApiClient, problemOf } from '../../../lib/api-client';
+import { createApiClient, problemOf, type SessionTransport } from '../../../lib/api-client';
 import { cancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
 import { confirmEnrollment } from '../api/confirm-enrollment';
 import { createSession } from '../api/create-session';
@@ -44,6 +44,8 @@ export interface UseEnrollmentOptions {
    * the page, which is where the BFF serves the standalone and iframe pages.
    */
   apiBase?: string;
+  /** How the session travels (see `createApiClient`); default: in a header when cross-origin or framed. */
+  sessionTransport?: SessionTransport;
   /** Signs in before anything else (the host page's hand-over). */
   launchToken?: string;
   /**
@@ -86,9 +88,9 @@ export interface EnrollmentController {
  * outcome becomes a typed event for the machine. Pending and error states are the machine's, never a query's.
  */
 export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentController {
-  const { apiBase = '.', launchToken, onCancelled } = options;
+  const { apiBase = '.', sessionTransport, launchToken, onCancelled } = options;
   const queryClient = useQueryClientOrOwn(options.queryClient);
-  const api = useMemo(() => createApiClient(apiBase), [apiBase]);
+  const api = useMemo(() => createApiClient(apiBase, { sessionTransport }), [apiBase, sessionTransport]);
   const [state, dispatch] = useReducer(enrollmentReducer, launchToken, initialFlowState);
   const config = useCachedClientConfig(queryClient, api);
 
