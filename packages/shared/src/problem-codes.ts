@@ -16,6 +16,7 @@ export const problemCodes = [
   'rate_limited',
   'not_found',
   'already_enrolled',
+  'last_method',
   'no_pending_enrollment',
   'invalid_code',
   'attempts_exhausted',

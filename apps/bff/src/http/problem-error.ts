@@ -22,6 +22,7 @@ const titles: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests',
   not_found: 'Not found',
   already_enrolled: 'You already have an authenticator',
+  last_method: 'Your last sign-in method cannot be removed',
   no_pending_enrollment: 'There is no enrollment in progress',
   invalid_code: 'That code is not right',
   attempts_exhausted: 'Too many wrong codes',
