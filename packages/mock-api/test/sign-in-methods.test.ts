@@ -40,7 +40,8 @@ async function problem(response: Response, status: number): Promise<Problem> {
 
 describe('the sign-in methods of the fake BFF', () => {
   it('lists nothing, and offers to add, for a user without a method', async () => {
-    expect(await list()).toEqual({ methods: [], canAdd: true, canRemoveLast: true, stepUp: expect.objectContaining({ methods: [] }) });
+    const { methods, canAdd, canRemoveLast, stepUp } = await list();
+    expect({ methods, canAdd, canRemoveLast, stepUpMethods: stepUp.methods }).toEqual({ methods: [], canAdd: true, canRemoveLast: true, stepUpMethods: [] });
   });
 
   it('lists the tokens with their dates, a type it does not manage as read-only', async () => {
