@@ -14,8 +14,6 @@ export interface FlowProblem {
   clockOffsetSeconds?: number;
   ignoredSettings?: OtpSetting[];
   fallbackAvailable?: boolean;
-  /** With `step_up_required`: the serials whose code satisfies the step-up. */
-  stepUpMethods?: string[];
 }
 
 export class ApiProblemError extends Error {
@@ -26,7 +24,7 @@ export class ApiProblemError extends Error {
 }
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   /** Lets a DELETE outlive the page (closing the tab or the widget). */
   keepalive?: boolean;
@@ -64,7 +62,6 @@ async function problemFrom(response: Response): Promise<FlowProblem> {
     attemptsLeft: body.attemptsLeft,
     retryAfterSeconds: body.retryAfterSeconds ?? retryAfter,
     ...(reason !== undefined ? { reason, clockOffsetSeconds, ignoredSettings, fallbackAvailable } : {}),
-    ...(body.stepUpMethods !== undefined ? { stepUpMethods: body.stepUpMethods } : {}),
   };
 }
 

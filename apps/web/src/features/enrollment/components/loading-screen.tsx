@@ -1,9 +1,9 @@
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
-export function LoadingScreen({ step = 'loading' }: { step?: string }) {
+export function LoadingScreen() {
   const { t } = useI18n();
   return (
-    <div className="pie-screen" data-step={step}>
+    <div className="pie-screen" data-step="loading">
       <p role="status" className="pie-busy">
         <span className="pie-spinner" aria-hidden="true" />
         {t.loading.heading}
