@@ -151,6 +151,10 @@ describe('other paths through the widget', () => {
     await page.getByRole('button', { name: 'Continue with the same QR code' }).click();
     expect(await readQrCode(page, QR_NAME)).toBe(before);
     expect(await product.tokensOf('erin')).toEqual([]);
+    // A new sign-in would offer this enrollment again: end it, so the next test starts afresh.
+    await page.getByRole('button', { name: 'Cancel setup' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel setup' }).click();
+    await page.getByRole('heading', { name: 'Setup cancelled' }).waitFor();
   });
 
   it('leaves nothing behind a closed tab: the user is never locked out, and coming back after the expiry starts afresh', async () => {
