@@ -59,6 +59,7 @@ export const defaultClientConfig: ClientConfig = {
   embedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'],
   enrollmentTtlSeconds: 600,
   maxAttempts: 3,
+  embedStylesheets: [],
   returnUrl: null,
   authenticatorApps: [],
 };

@@ -36,6 +36,8 @@ export const ClientConfigSchema = Type.Object(
     ),
     /** Origins of host pages that may embed the widget in an iframe and receive its postMessage events. */
     embedOrigins: Type.Array(Type.String()),
+    /** Stylesheets the iframe widget loads for the host's brand (EMBED_STYLESHEETS). */
+    embedStylesheets: Type.Array(Type.String()),
     enrollmentTtlSeconds: Type.Integer({ minimum: 1 }),
     maxAttempts: Type.Integer({ minimum: 1 }),
     /** Where "Back to <site>" on the done screen leads (RETURN_URL), or null: no such button (embeds tell the host). */

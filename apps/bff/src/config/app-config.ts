@@ -62,6 +62,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Host pages that may frame the widget and receive its postMessage events. */
   embedOrigins: string[];
+  /** Stylesheets (absolute URLs) the iframe widget loads to take the host's brand; their origins join the CSP. */
+  embedStylesheets: string[];
   identity: {
     /** CIDRs of the reverse proxies whose X-Forwarded-* and remote-user headers are believed (TCP peer address). */
     trustedProxies: string[];

@@ -50,6 +50,7 @@ export const EnvSchema = Type.Object({
   DEMO_MODE: Type.Optional(Type.Boolean()),
   ALLOWED_ORIGINS: Type.Optional(Type.String()),
   EMBED_ORIGINS: Type.Optional(Type.String()),
+  EMBED_STYLESHEETS: Type.Optional(Type.String()),
 
   TRUSTED_PROXIES: Type.Optional(Type.String()),
   REMOTE_USER_HEADER: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64, description: 'a header name of letters, digits and -' })),

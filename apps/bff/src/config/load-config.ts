@@ -37,6 +37,22 @@ function origins(value: string | undefined, variable: string): string[] {
   });
 }
 
+/** EMBED_STYLESHEETS: absolute http(s) URLs of .css files, no credentials. */
+function stylesheets(value: string | undefined): string[] {
+  return list(value).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`EMBED_STYLESHEETS: "${entry}" is not a URL like https://portal.example.org/brand/pi-enroll.css`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
+      throw new ConfigError(`EMBED_STYLESHEETS: "${entry}" must be an http(s) URL without credentials`);
+    }
+    return url.href;
+  });
+}
+
 function cidrs(value: string | undefined, variable: string): string[] {
   const entries = list(value);
   try {
@@ -174,6 +190,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoMode: embedded && env.DEMO_MODE !== false,
     allowedOrigins: origins(env.ALLOWED_ORIGINS, 'ALLOWED_ORIGINS'),
     embedOrigins: origins(env.EMBED_ORIGINS, 'EMBED_ORIGINS'),
+    embedStylesheets: stylesheets(env.EMBED_STYLESHEETS),
     identity: {
       trustedProxies,
       remoteUserHeader: env.REMOTE_USER_HEADER?.toLowerCase(),

@@ -35,7 +35,9 @@ function headersFromHelmet(options: HelmetOptions): Record<string, string> {
  */
 export default fp(
   async (app) => {
-    const { embedOrigins, allowedOrigins, basePath } = app.config;
+    const { embedOrigins, allowedOrigins, basePath, embedStylesheets } = app.config;
+    // The operator's brand stylesheets for the iframe, and the fonts and images they bring from their origins.
+    const brandOrigins = [...new Set(embedStylesheets.map((href) => new URL(href).origin))];
     const frameAncestors = embedOrigins.length > 0 ? embedOrigins : ["'none'"];
     const securityHeaders = headersFromHelmet({
       contentSecurityPolicy: {
@@ -44,10 +46,10 @@ export default fp(
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'"],
-          // The QR code may be drawn as a data: image; nothing else is loaded from elsewhere.
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
+          styleSrc: ["'self'", ...brandOrigins],
+          // The QR code may be drawn as a data: image; nothing else is loaded from elsewhere but the brand's.
+          imgSrc: ["'self'", 'data:', ...brandOrigins],
+          fontSrc: ["'self'", ...brandOrigins],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'none'"],

@@ -11,6 +11,7 @@ const configRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
     demoUsers: [...app.identity.demoUsers],
     otp: { issuer: config.otp.issuer, algorithm: config.otp.algorithm, digits: config.otp.digits, period: config.otp.period },
     embedOrigins: config.embedOrigins,
+    embedStylesheets: config.embedStylesheets,
     enrollmentTtlSeconds: config.enrollment.ttlSeconds,
     maxAttempts: config.enrollment.maxAttempts,
     returnUrl: config.methods.returnUrl ?? null,

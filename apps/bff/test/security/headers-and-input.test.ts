@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
 import { ApiClient } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
 
@@ -74,6 +75,30 @@ describe('security headers', () => {
     } finally {
       await embedding.close();
     }
+  });
+});
+
+describe("the operator's brand stylesheets for the iframe (EMBED_STYLESHEETS)", () => {
+  it('are announced to the widget and allowed by the CSP for styles, fonts and images from their origin only', async () => {
+    const stack = await startStack({ env: { EMBED_ORIGINS: 'https://portal.example.org', EMBED_STYLESHEETS: 'https://cdn.example.org/brand/pi-enroll.css' } });
+    try {
+      const response = await new ApiClient(stack.baseUrl).get<{ embedStylesheets: string[] }>('/api/v1/config');
+      expect(response.body.embedStylesheets).toEqual(['https://cdn.example.org/brand/pi-enroll.css']);
+      const csp = directives(response.headers.get('content-security-policy'));
+      expect(csp.get('style-src')).toBe("'self' https://cdn.example.org");
+      expect(csp.get('font-src')).toBe("'self' https://cdn.example.org");
+      expect(csp.get('img-src')).toBe("'self' data: https://cdn.example.org");
+      expect(csp.get('script-src')).toBe("'self'");
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('are refused at start-up unless they are http(s) URLs without credentials', () => {
+    const base = { PI_URL: 'https://pi.example.org', PI_ADMIN_USER: 'enroll', PI_ADMIN_PASSWORD: 'x', SESSION_SECRET: 's'.repeat(32), PASSWORD_LOGIN: 'true' };
+    expect(() => loadConfig({ ...base, EMBED_STYLESHEETS: 'brand.css' })).toThrow(/^EMBED_STYLESHEETS: "brand.css" is not a URL/);
+    expect(() => loadConfig({ ...base, EMBED_STYLESHEETS: 'https://user:pw@cdn.example.org/a.css' })).toThrow(/without credentials/);
+    expect(() => loadConfig({ ...base, EMBED_STYLESHEETS: 'javascript:alert(1)' })).toThrow(/EMBED_STYLESHEETS/);
   });
 });
 

@@ -43,6 +43,20 @@ describe('the widget in an iframe', () => {
     expect(parent.postMessage.mock.calls.every(([, target]) => target === portal)).toBe(true);
   });
 
+  it("loads the operator's brand stylesheets once, after its own", async () => {
+    const brand = 'https://portal.example.com/brand/pi-enroll.css';
+    mockApi.reset({ scenario: 'launch-token', config: { embedOrigins: [portal], embedStylesheets: [brand] } });
+    const host = { self: window, parent: { postMessage: vi.fn() }, parentOrigin: portal };
+    const { unmount } = render(<EmbeddedApp queryClient={createTestQueryClient()} host={host} />);
+    await screen.findByRole('heading', { name: 'You are not signed in' });
+    const linked = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][data-pie-brand]')].map((link) => link.href);
+    expect(linked()).toEqual([brand]);
+    unmount();
+    render(<EmbeddedApp queryClient={createTestQueryClient()} host={host} />);
+    await screen.findByRole('heading', { name: 'You are not signed in' });
+    expect(linked()).toEqual([brand]);
+  });
+
   it('ignores a launch token from an origin that is not allowed', async () => {
     renderEmbedded();
     await screen.findByRole('heading', { name: 'You are not signed in' });

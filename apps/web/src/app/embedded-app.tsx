@@ -48,9 +48,24 @@ export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
     <EnrollmentApp
       {...options}
       ref={widget}
-      onReady={(config) => bridge.current?.allowOrigins(config.embedOrigins)}
+      onReady={(config) => {
+        bridge.current?.allowOrigins(config.embedOrigins);
+        linkStylesheets(config.embedStylesheets);
+      }}
       onEnrolled={({ serial, description }) => bridge.current?.post({ type: 'pi-enroll:enrolled', serial, description })}
       onCancelled={() => bridge.current?.post({ type: 'pi-enroll:cancelled' })}
     />
   );
+}
+
+/** The operator's brand stylesheets (EMBED_STYLESHEETS), after the widget's own, each once; the CSP allows them. */
+function linkStylesheets(hrefs: readonly string[]): void {
+  for (const href of hrefs) {
+    if ([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].some((link) => link.href === href)) continue;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.dataset['pieBrand'] = '';
+    document.head.append(link);
+  }
 }

@@ -34,6 +34,7 @@ const baseConfig: ClientConfig = {
   embedOrigins: [],
   enrollmentTtlSeconds: 600,
   maxAttempts: 3,
+  embedStylesheets: [],
   returnUrl: null,
   authenticatorApps: [],
 };
