@@ -57,13 +57,12 @@ export class PendingStore {
    * Remembers, sealed (it holds the secret), the enrollment a request started from one exact cookie, for as long
    * as a double click or a second request with that cookie may take to arrive.
    */
-  async rememberStart(cookieState: string, pending: PendingEnrollment): Promise<void> {
-    await this.store.set(`started-from:${cookieState}`, this.sealer.seal(pending, this.clock.now() + SAME_COOKIE_MS), SAME_COOKIE_MS);
+  rememberStart(cookieState: string, pending: PendingEnrollment): Promise<void> {
+    return this.putSealed(`started-from:${cookieState}`, pending, SAME_COOKIE_MS);
   }
 
-  async startedFrom(cookieState: string): Promise<PendingEnrollment | undefined> {
-    const sealed = await this.store.get(`started-from:${cookieState}`);
-    return sealed === undefined ? undefined : this.sealer.open(sealed);
+  startedFrom(cookieState: string): Promise<PendingEnrollment | undefined> {
+    return this.getSealed(`started-from:${cookieState}`);
   }
 
   /**
@@ -73,11 +72,20 @@ export class PendingStore {
    */
   async rememberForUser(user: SessionUser, pending: PendingEnrollment): Promise<void> {
     const ttlMs = pending.expiresAt - this.clock.now();
-    if (ttlMs > 0) await this.store.set(`pending-of:${userKey(user)}`, this.sealer.seal(pending, pending.expiresAt), ttlMs);
+    if (ttlMs > 0) await this.putSealed(`pending-of:${userKey(user)}`, pending, ttlMs);
   }
 
-  async pendingOf(user: SessionUser): Promise<PendingEnrollment | undefined> {
-    const sealed = await this.store.get(`pending-of:${userKey(user)}`);
+  pendingOf(user: SessionUser): Promise<PendingEnrollment | undefined> {
+    return this.getSealed(`pending-of:${userKey(user)}`);
+  }
+
+  /** A pending enrollment holds its key: in the store it is only ever sealed. */
+  private async putSealed(key: string, pending: PendingEnrollment, ttlMs: number): Promise<void> {
+    await this.store.set(key, this.sealer.seal(pending, this.clock.now() + ttlMs), ttlMs);
+  }
+
+  private async getSealed(key: string): Promise<PendingEnrollment | undefined> {
+    const sealed = await this.store.get(key);
     return sealed === undefined ? undefined : this.sealer.open(sealed);
   }
 
