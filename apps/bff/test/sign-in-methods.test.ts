@@ -114,6 +114,18 @@ describe("the user's sign-in methods", () => {
     expect((await stack.loginWith('bob', stack.codeFor(started.body))).accepted).toBe(true);
   });
 
+  it('a replacement whose old method cannot be removed still confirms the new one, and says nothing was replaced', async () => {
+    const stack = await open();
+    const old = await enrolled(stack, 'bob', 'Lost phone');
+    const started = (await old.client.post<Enrollment>('/api/v1/enrollment', { description: 'New phone', replaces: old.serial })).body;
+    stack.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' }, times: 1 });
+    const confirmed = await old.client.verify(stack.codeFor(started));
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).not.toHaveProperty('replaced');
+    expect(stack.sim.tokensOf('bob').map((token) => token.description).sort()).toEqual(['Lost phone', 'New phone']);
+    expect(stack.logLines.some((line) => line.includes('could not be removed'))).toBe(true);
+  });
+
   it('an abandoned or failed replacement leaves the old method working', async () => {
     const stack = await open();
     const old = await enrolled(stack, 'bob');

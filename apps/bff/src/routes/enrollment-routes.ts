@@ -83,17 +83,24 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const session = app.requireSession(request);
+      const removeReplaced = async (serial: string, by: string) => {
+        const tokens = await app.userMethods.tokensOf(session.user, request.id);
+        if (!tokens.some((token) => token.serial === serial)) return false;
+        await app.userMethods.remove(session.user, tokens, serial, request.id);
+        request.log.info({ audit: 'methods', action: 'replaced', user: session.user.username, serial, by }, 'method replaced');
+        app.methodActions.inc({ action: 'replaced' });
+        return true;
+      };
       const result = await app.enrollment.confirm(session, request.body, request.id);
       const { outcome } = result;
       if (outcome.kind === 'confirmed' && outcome.replaces !== undefined && outcome.replaces !== outcome.confirmed.serial) {
-        // The new method works: only now does the one it replaces go.
-        const tokens = await app.userMethods.tokensOf(session.user, request.id);
-        if (tokens.some((token) => token.serial === outcome.replaces)) {
-          await app.userMethods.remove(session.user, [...tokens], outcome.replaces, request.id);
-          request.log.info({ audit: 'methods', action: 'replaced', user: session.user.username, serial: outcome.replaces, by: outcome.confirmed.serial }, 'method replaced');
-          app.methodActions.inc({ action: 'replaced' });
-        }
-        return send(reply, { ...result, outcome: { ...outcome, confirmed: { ...outcome.confirmed, replaced: outcome.replaces } } });
+        // The new method works: only now does the one it replaces go. If privacyIDEA fails here, the user still has
+        // a working new method and the old one stays listed (without `replaced`), to remove from the list.
+        const replaced = await removeReplaced(outcome.replaces, outcome.confirmed.serial).catch((error: unknown) => {
+          request.log.warn({ err: error, serial: outcome.replaces }, 'the new method is confirmed, but the one it replaces could not be removed');
+          return false;
+        });
+        return send(reply, replaced ? { ...result, outcome: { ...outcome, confirmed: { ...outcome.confirmed, replaced: outcome.replaces } } } : result);
       }
       return send(reply, result);
     },
