@@ -3,8 +3,13 @@ import type {
   CreateSessionRequest,
   Enrollment,
   EnrollmentConfirmed,
+  RenameMethodRequest,
   Session,
+  SignInMethod,
+  SignInMethodList,
   StartEnrollmentRequest,
+  StepUpRequest,
+  StepUpState,
   TokenSummary,
   User,
   VerifyEnrollmentRequest,
@@ -34,6 +39,9 @@ export const MOCK_PASSWORD = 'correct horse battery staple';
 /** The user signed in by the launch token, and the default session. */
 export const MOCK_USER: User = { username: 'alice', realm: 'employees' };
 
+/** How long a step-up (or, with `stepUpFresh`, a sign-in) lets the user remove or replace a method. */
+export const MOCK_STEP_UP_SECONDS = 300;
+
 export function mockCorrectCode(digits: number): string {
   return '1234567890'.slice(0, digits);
 }
@@ -51,13 +59,26 @@ export class FakeProblem extends Error {
 interface PendingEnrollment {
   enrollment: Enrollment;
   description: string;
+  /** The serial removed once this one is confirmed (a lost phone replaced). */
+  replaces?: string;
+}
+
+/** A token as privacyIDEA holds it, with the facts the methods list shows. */
+interface FakeToken extends TokenSummary {
+  createdAt: string | null;
+  lastUsedAt: string | null;
 }
 
 /** What privacyIDEA holds for one user: their tokens and at most one unconfirmed one. */
 interface Account {
-  tokens: TokenSummary[];
+  tokens: FakeToken[];
   pending: PendingEnrollment | null;
 }
+
+/** The token types pi-enroll manages; any other is listed read-only. */
+const managedTypes: ReadonlySet<string> = new Set(['totp']);
+/** The token types whose code a step-up accepts. */
+const codeTypes: ReadonlySet<string> = new Set(['totp', 'hotp']);
 
 /**
  * The BFF's behaviour, in memory: one browser (one session at a time) in front of a privacyIDEA with any number
@@ -70,6 +91,8 @@ export class FakeBff {
   private user: User | null;
   private readonly accounts = new Map<string, Account>();
   private serialCounter = 0;
+  /** Until when (ms) the session may remove or replace a method without a new step-up. */
+  private freshUntil: number | null = null;
 
   constructor(
     readonly config: ClientConfig,
@@ -77,6 +100,7 @@ export class FakeBff {
     private readonly now: () => number,
   ) {
     this.user = switches.signedIn ? MOCK_USER : null;
+    if (this.user) this.signedInNow();
     if (switches.pendingEnrollment && this.user) {
       this.accountOf(this.user).pending = this.newEnrollment(this.user, defaultEnrollmentDescription(now()));
     }
@@ -93,7 +117,7 @@ export class FakeBff {
 
   /** The signed-in user's tokens. */
   get tokenList(): readonly TokenSummary[] {
-    return this.user ? this.accountOf(this.user).tokens : [];
+    return this.user ? this.accountOf(this.user).tokens.map(summaryOf) : [];
   }
 
   createSession(body: CreateSessionRequest): void {
@@ -102,6 +126,7 @@ export class FakeBff {
       if (!modes.includes('launch-token')) throw new FakeProblem('invalid_request');
       if (body.launchToken !== MOCK_LAUNCH_TOKEN) throw new FakeProblem('launch_token_invalid');
       this.user = MOCK_USER;
+      this.signedInNow();
       return;
     }
     if ('password' in body) {
@@ -114,22 +139,68 @@ export class FakeBff {
         }
       }
       this.user = { username: body.username, realm: MOCK_USER.realm };
+      this.signedInNow(body.otp !== undefined);
       return;
     }
     if (!modes.includes('demo') || !this.config.demoUsers.includes(body.username)) {
       throw new FakeProblem('invalid_request', { errors: [{ field: '/username', message: 'not a demo user' }] });
     }
     this.user = { username: body.username, realm: 'demo' };
+    this.signedInNow();
   }
 
   deleteSession(): void {
     this.user = null;
+    this.freshUntil = null;
   }
 
   getSession(): Session {
     const user = this.requireUser();
     const account = this.liveAccount(user);
-    return { user, tokens: [...account.tokens], pending: account.pending?.enrollment ?? null };
+    return { user, tokens: account.tokens.map(summaryOf), pending: account.pending?.enrollment ?? null };
+  }
+
+  /** `GET /methods`: every token of the user, read-only ones included, and what the user may do with them. */
+  listMethods(): SignInMethodList {
+    const account = this.liveAccount(this.requireUser());
+    return {
+      methods: account.tokens.map(methodOf),
+      canAdd: !account.tokens.some((token) => token.active) || this.switches.allowAdditionalTokens,
+      canRemoveLast: this.switches.canRemoveLast,
+      stepUp: this.stepUpState(account),
+    };
+  }
+
+  /** `PATCH /methods/{serial}`: a new description for one of the user's manageable methods. */
+  renameMethod(serial: string, body: RenameMethodRequest): SignInMethod {
+    const token = this.manageableToken(this.accountOf(this.requireUser()), serial);
+    const description = body.description.trim();
+    if (!description) throw new FakeProblem('invalid_request', { errors: [{ field: '/description', message: 'must not be blank' }] });
+    token.description = description;
+    return methodOf(token);
+  }
+
+  /**
+   * `DELETE /methods/{serial}`: 404 for a serial that is not one of the user's manageable methods, 409
+   * `last_method` for the last one when that is not allowed, 403 `step_up_required` without a fresh step-up.
+   */
+  removeMethod(serial: string): void {
+    const account = this.accountOf(this.requireUser());
+    const token = this.manageableToken(account, serial);
+    const manageable = account.tokens.filter((candidate) => managedTypes.has(candidate.type));
+    if (manageable.length === 1 && !this.switches.canRemoveLast) throw new FakeProblem('last_method');
+    this.requireFreshStepUp(account);
+    account.tokens = account.tokens.filter((candidate) => candidate !== token);
+  }
+
+  /** `POST /session/step-up`: a code from one of the user's code tokens makes removals possible for a while. */
+  stepUp(body: StepUpRequest): StepUpState {
+    const account = this.accountOf(this.requireUser());
+    if (this.stepUpSerials(account).length === 0 || normalizeOtpCode(body.code) !== mockCorrectCode(this.config.otp.digits)) {
+      throw new FakeProblem('invalid_credentials');
+    }
+    this.freshUntil = this.now() + MOCK_STEP_UP_SECONDS * 1000;
+    return this.stepUpState(account);
   }
 
   /** 201 with a new enrollment, or 200 with the one already pending (double clicks, two tabs). */
@@ -138,13 +209,19 @@ export class FakeBff {
     const account = this.liveAccount(user);
     // Starting over with settings every app supports ends the enrollment pending, as the BFF does.
     const compatible = body.settings === 'compatible';
-    if (account.pending && !compatible) return { created: false, enrollment: account.pending.enrollment };
-    if (account.tokens.some((token) => token.active) && !this.switches.allowAdditionalTokens) {
+    if (account.pending && !compatible && body.replaces === undefined) return { created: false, enrollment: account.pending.enrollment };
+    // Replacing a method (a lost phone) is allowed without a second token, but only right after a step-up.
+    const replaces = body.replaces ?? (compatible ? account.pending?.replaces : undefined);
+    if (replaces !== undefined) {
+      this.manageableToken(account, replaces);
+      this.requireFreshStepUp(account);
+    } else if (account.tokens.some((token) => token.active) && !this.switches.allowAdditionalTokens) {
       throw new FakeProblem('already_enrolled');
     }
     // The BFF trims the name and names the device itself when nothing is left.
     const description = body.description?.trim() || defaultEnrollmentDescription(this.now());
     account.pending = this.newEnrollment(user, description, compatible ? { ...defaultOtpParameters } : this.config.otp);
+    if (replaces !== undefined) account.pending.replaces = replaces;
     return { created: true, enrollment: account.pending.enrollment };
   }
 
@@ -173,7 +250,9 @@ export class FakeBff {
     if (await this.isRightCode(normalizeOtpCode(body.code), pending.enrollment)) {
       account.pending = null;
       const serial = this.nextSerial();
-      account.tokens.push({ serial, type: 'totp', description: pending.description, active: true });
+      if (pending.replaces !== undefined) account.tokens = account.tokens.filter((token) => token.serial !== pending.replaces);
+      const createdAt = new Date(this.now()).toISOString();
+      account.tokens.push({ serial, type: 'totp', description: pending.description, active: true, createdAt, lastUsedAt: null });
       return { status: 'enrolled', serial, description: pending.description };
     }
     const attemptsLeft = attemptsLeftAfterWrongCode(pending.enrollment.attemptsLeft);
@@ -200,6 +279,32 @@ export class FakeBff {
     this.accountOf(this.requireUser()).pending = null;
   }
 
+  private signedInNow(steppedUp = false): void {
+    this.freshUntil = this.switches.stepUpFresh || steppedUp ? this.now() + MOCK_STEP_UP_SECONDS * 1000 : null;
+  }
+
+  private stepUpSerials(account: Account): string[] {
+    return account.tokens.filter((token) => token.active && codeTypes.has(token.type)).map((token) => token.serial);
+  }
+
+  private stepUpState(account: Account): StepUpState {
+    const fresh = this.freshUntil !== null && this.freshUntil > this.now();
+    return { freshUntil: fresh ? new Date(this.freshUntil!).toISOString() : null, methods: this.stepUpSerials(account) };
+  }
+
+  private requireFreshStepUp(account: Account): void {
+    if (this.stepUpState(account).freshUntil === null) {
+      throw new FakeProblem('step_up_required', { status: 403, stepUpMethods: this.stepUpSerials(account) });
+    }
+  }
+
+  /** One of the user's methods that pi-enroll manages; anything else (unknown, another user's, read-only) is 404. */
+  private manageableToken(account: Account, serial: string): FakeToken {
+    const token = account.tokens.find((candidate) => candidate.serial === serial);
+    if (!token || !managedTypes.has(token.type)) throw new FakeProblem('not_found');
+    return token;
+  }
+
   private requireUser(): User {
     if (!this.user) throw new FakeProblem('unauthenticated');
     return this.user;
@@ -210,9 +315,17 @@ export class FakeBff {
     const key = `${user.realm}\u0000${user.username}`;
     let account = this.accounts.get(key);
     if (!account) {
-      const tokens: TokenSummary[] = this.switches.hasExistingToken
-        ? [{ serial: this.nextSerial(), type: 'totp', description: 'Old phone', active: true }]
-        : [];
+      const tokens: FakeToken[] = [];
+      const created = '2025-03-14T09:26:53.000Z';
+      if (this.switches.hasExistingToken) {
+        tokens.push({ serial: this.nextSerial(), type: 'totp', description: 'Old phone', active: true, createdAt: created, lastUsedAt: '2025-06-02T07:45:00.000Z' });
+      }
+      if (this.switches.secondToken) {
+        tokens.push({ serial: this.nextSerial(), type: 'totp', description: 'Tablet', active: true, createdAt: '2025-04-01T12:00:00.000Z', lastUsedAt: null });
+      }
+      if (this.switches.readOnlyToken) {
+        tokens.push({ serial: 'WAN00000001', type: 'webauthn', description: 'Security key', active: true, createdAt: created, lastUsedAt: null });
+      }
       account = { tokens, pending: null };
       this.accounts.set(key, account);
     }
@@ -253,4 +366,22 @@ export class FakeBff {
       ),
     };
   }
+}
+
+function summaryOf({ serial, type, description, active }: FakeToken): TokenSummary {
+  return { serial, type, description, active };
+}
+
+function methodOf(token: FakeToken): SignInMethod {
+  const manageable = managedTypes.has(token.type);
+  return {
+    serial: token.serial,
+    tokenType: token.type,
+    method: manageable ? 'totp' : null,
+    description: token.description,
+    active: token.active,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    manageable,
+  };
 }

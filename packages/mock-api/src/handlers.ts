@@ -3,8 +3,13 @@ import {
   CreateSessionRequestSchema,
   EnrollmentConfirmedSchema,
   EnrollmentSchema,
+  RenameMethodRequestSchema,
   SessionSchema,
+  SignInMethodListSchema,
+  SignInMethodSchema,
   StartEnrollmentRequestSchema,
+  StepUpRequestSchema,
+  StepUpStateSchema,
   VerifyEnrollmentRequestSchema,
   type ClientConfig,
 } from '@pi-enroll/shared';
@@ -136,6 +141,24 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
         fake.cancelEnrollment();
         return noContent();
       }),
+    ),
+    http.get(`${base}${apiPaths.methods}`, () =>
+      answer('read', () => json(SignInMethodListSchema, fake.listMethods(), 'GET /methods')),
+    ),
+    http.patch(`${base}${apiPaths.methods}/:serial`, ({ request, params }) =>
+      answer('write', async () => {
+        const renamed = fake.renameMethod(String(params.serial), await readBody(request, RenameMethodRequestSchema));
+        return json(SignInMethodSchema, renamed, 'PATCH /methods/{serial}');
+      }),
+    ),
+    http.delete(`${base}${apiPaths.methods}/:serial`, ({ params }) =>
+      answer('write', () => {
+        fake.removeMethod(String(params.serial));
+        return noContent();
+      }),
+    ),
+    http.post(`${base}${apiPaths.stepUp}`, ({ request }) =>
+      answer('write', async () => json(StepUpStateSchema, fake.stepUp(await readBody(request, StepUpRequestSchema)), 'POST /session/step-up')),
     ),
   ];
 

@@ -14,6 +14,7 @@ export {
   MOCK_CORRECT_CODE,
   MOCK_LAUNCH_TOKEN,
   MOCK_PASSWORD,
+  MOCK_STEP_UP_SECONDS,
   MOCK_USER,
   mockCorrectCode,
 } from './fake-bff.js';

@@ -26,12 +26,18 @@ const statusByCode: Record<ProblemCode, number> = {
   internal_error: 500,
 };
 
-export type ProblemExtras = Pick<Problem, 'detail' | 'attemptsLeft' | 'retryAfterSeconds' | 'errors' | 'reason' | 'clockOffsetSeconds' | 'ignoredSettings' | 'fallbackAvailable'>;
+export type ProblemExtras = Pick<
+  Problem,
+  'detail' | 'attemptsLeft' | 'retryAfterSeconds' | 'errors' | 'reason' | 'clockOffsetSeconds' | 'ignoredSettings' | 'fallbackAvailable' | 'stepUpMethods'
+> & {
+  /** When the BFF answers this code with another status than its usual one (`step_up_required`: 401 at sign-in, 403 on a removal). */
+  status?: number;
+};
 
 /** The problem document the BFF would answer for `code`, with the status the BFF uses for it. */
 export function problemBody(code: ProblemCode, extras: ProblemExtras = {}): Problem {
-  const status = statusByCode[code];
-  const body = { type: problemTypeUri(code), title: code.replaceAll('_', ' '), status, code, ...extras };
+  const { status = statusByCode[code], ...fields } = extras;
+  const body = { type: problemTypeUri(code), title: code.replaceAll('_', ' '), status, code, ...fields };
   return checkedAnswer(ProblemSchema, body, `problem ${code}`);
 }
 

@@ -11,6 +11,14 @@ export interface MockSwitches {
   hasExistingToken: boolean;
   /** The BFF's `ENROLLMENT_ALLOW_ADDITIONAL_TOKENS`: a user with a token may add another one. */
   allowAdditionalTokens: boolean;
+  /** Besides the existing token, a second authenticator app ("Tablet"), never used. */
+  secondToken: boolean;
+  /** A WebAuthn security key pi-enroll does not manage: listed read-only. */
+  readOnlyToken: boolean;
+  /** Every sign-in counts as a fresh step-up for 5 minutes; off: removing or replacing asks for a code first (403). */
+  stepUpFresh: boolean;
+  /** Removing the last manageable method is allowed (with a warning); off: 409 `last_method`. */
+  canRemoveLast: boolean;
   /** An unfinished enrollment exists when the page loads (resume). */
   pendingEnrollment: boolean;
   /** When false every code is wrong, so the attempts run out. */
@@ -41,6 +49,10 @@ export const defaultSwitches: MockSwitches = {
   signedIn: true,
   hasExistingToken: false,
   allowAdditionalTokens: false,
+  secondToken: false,
+  readOnlyToken: false,
+  stepUpFresh: true,
+  canRemoveLast: true,
   pendingEnrollment: false,
   acceptCorrectCode: true,
   expireOnVerify: false,
@@ -116,8 +128,24 @@ export const mockScenarios = {
     config: { otp: { issuer: 'Example Corp', algorithm: 'SHA256', digits: 8, period: 60 } },
   },
   'already-enrolled': {
-    description: 'The user already has a token; starting answers 409.',
+    description: 'The user already has a token and may not add one: the list without "Add another method"; starting answers 409.',
     switches: { hasExistingToken: true },
+  },
+  methods: {
+    description: 'Two authenticator apps and room for more; the sign-in is fresh, so removing needs no code.',
+    switches: { hasExistingToken: true, secondToken: true, allowAdditionalTokens: true },
+  },
+  'read-only-method': {
+    description: 'One authenticator app and a security key pi-enroll does not manage (listed read-only).',
+    switches: { hasExistingToken: true, readOnlyToken: true },
+  },
+  'step-up-required': {
+    description: `Two authenticator apps; removing or replacing one first asks for a code (403 step_up_required).`,
+    switches: { hasExistingToken: true, secondToken: true, stepUpFresh: false },
+  },
+  'last-method-refused': {
+    description: 'One authenticator app that may not be removed (409 last_method); "Remove" is not offered.',
+    switches: { hasExistingToken: true, canRemoveLast: false },
   },
   'upstream-down': { description: 'privacyIDEA is unreachable (503).', switches: { upstreamDown: true } },
   'rate-limited': { description: 'Every POST/DELETE answers 429.', switches: { rateLimited: true } },

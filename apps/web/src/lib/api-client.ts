@@ -14,6 +14,8 @@ export interface FlowProblem {
   clockOffsetSeconds?: number;
   ignoredSettings?: OtpSetting[];
   fallbackAvailable?: boolean;
+  /** With `step_up_required`: the serials whose code satisfies the step-up. */
+  stepUpMethods?: string[];
 }
 
 export class ApiProblemError extends Error {
@@ -24,7 +26,7 @@ export class ApiProblemError extends Error {
 }
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Lets a DELETE outlive the page (closing the tab or the widget). */
   keepalive?: boolean;
@@ -62,6 +64,7 @@ async function problemFrom(response: Response): Promise<FlowProblem> {
     attemptsLeft: body.attemptsLeft,
     retryAfterSeconds: body.retryAfterSeconds ?? retryAfter,
     ...(reason !== undefined ? { reason, clockOffsetSeconds, ignoredSettings, fallbackAvailable } : {}),
+    ...(body.stepUpMethods !== undefined ? { stepUpMethods: body.stepUpMethods } : {}),
   };
 }
 

@@ -108,9 +108,31 @@ export function galleryEntries(now: number): GalleryEntry[] {
     { title: 'exhausted', state: { current: 'exhausted' } },
     { title: 'expired', state: { current: 'expired' } },
     { title: 'alreadyEnrolled', state: { current: 'alreadyEnrolled' } },
+    { title: 'methods — the list (see the management cards below)', state: { current: 'methods' } },
+    {
+      title: 'start — from the list, with install links',
+      state: { current: 'start', fromMethods: true },
+      config: { ...baseConfig, authenticatorApps: [{ name: 'Aegis', googlePlay: 'https://play.google.com/store/apps/details?id=com.beemdevelopment.aegis' }] },
+    },
     {
       title: 'done',
       state: { current: 'done', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' } },
+      config: { ...baseConfig, returnUrl: 'https://portal.example.com/' },
     },
+    {
+      title: 'done — replaced a lost phone, password mode',
+      state: {
+        current: 'done',
+        confirmation: { status: 'enrolled', serial: 'TOTP00001235', description: 'New phone' },
+        replaced: { serial: 'TOTP00001234', description: 'Old phone' },
+        renamed: true,
+      },
+      config: { ...baseConfig, identityModes: ['password'] },
+    },
+    {
+      title: 'naming',
+      state: { current: 'naming', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' }, description: 'Work phone' },
+    },
+    { title: 'signingOut', state: { current: 'signingOut' }, config: { ...baseConfig, identityModes: ['password'] } },
   ];
 }

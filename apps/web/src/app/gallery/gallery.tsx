@@ -3,10 +3,20 @@ import { WidgetRoot, type Theme } from '../../components/widget-root';
 import { EnrollmentView } from '../../features/enrollment/components/enrollment-view';
 import { I18nProvider } from '../../lib/i18n/i18n-provider';
 import { availableLocales } from '../../lib/i18n/load-messages';
+import { createApiClient } from '../../lib/api-client';
+import type { ManagementUiProps } from '../../lib/management-ui';
 import { methodUis } from '../method-uis';
+import { galleryManagementScreens, galleryMethodList } from './gallery-management';
+import { MethodList } from '../../features/methods/components/method-list';
 import { galleryEntries, type GalleryEntry } from './gallery-states';
 
 const ignoreEvents = () => undefined;
+const galleryApi = createApiClient('.');
+
+/** The `methods` state's list, with fixed data instead of `GET /methods`. */
+function GalleryList({ add }: ManagementUiProps) {
+  return <MethodList list={galleryMethodList} busy={false} add={add} send={ignoreEvents} />;
+}
 
 /** One state, rendered by the real screens with no flow behind them. */
 function GalleryCard({ entry, theme }: { entry: GalleryEntry; theme: Theme }) {
@@ -18,7 +28,14 @@ function GalleryCard({ entry, theme }: { entry: GalleryEntry; theme: Theme }) {
     <article ref={card} className="gallery__card" data-gallery-theme={theme}>
       <h2 className="gallery__title">{entry.title}</h2>
       <WidgetRoot theme={theme}>
-        <EnrollmentView state={entry.state} config={entry.config} methods={methodUis} send={ignoreEvents} />
+        <EnrollmentView
+          state={entry.state}
+          config={entry.config}
+          methods={methodUis}
+          management={GalleryList}
+          api={galleryApi}
+          send={ignoreEvents}
+        />
       </WidgetRoot>
     </article>
   );
@@ -30,6 +47,7 @@ export function Gallery() {
   const [theme, setTheme] = useState<Theme>(params.get('theme') === 'dark' ? 'dark' : 'light');
   const [locale, setLocale] = useState(params.get('locale') ?? 'en');
   const [entries] = useState(() => galleryEntries(Date.now()));
+  const [managementScreens] = useState(galleryManagementScreens);
 
   return (
     <div className="gallery" data-gallery-theme={theme}>
@@ -56,6 +74,12 @@ export function Gallery() {
         <div className="gallery__grid">
           {entries.map((entry) => (
             <GalleryCard key={entry.title} entry={entry} theme={theme} />
+          ))}
+          {managementScreens.map(({ title, screen }) => (
+            <article key={title} className="gallery__card" data-gallery-theme={theme}>
+              <h2 className="gallery__title">{title}</h2>
+              <WidgetRoot theme={theme}>{screen}</WidgetRoot>
+            </article>
           ))}
         </div>
       </I18nProvider>

@@ -1,12 +1,17 @@
 import type { ClientConfig } from '@pi-enroll/shared';
+import { Suspense } from 'react';
+import type { ApiClient } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { ManagementUi } from '../../../lib/management-ui';
 import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
+import { DoneScreen } from './done-screen';
 import { LoadingScreen } from './loading-screen';
 import { OutcomeScreen } from './outcome-screen';
 import { PendingEnrollmentView } from './pending-enrollment-view';
 import { ResumeScreen } from './resume-screen';
 import { SignInScreen } from './sign-in-screen';
+import { SignOutBar } from './sign-out-bar';
 import { StartScreen } from './start-screen';
 import { UnavailableScreen } from './unavailable-screen';
 
@@ -15,18 +20,36 @@ export interface EnrollmentViewProps {
   config: ClientConfig | undefined;
   /** The methods' UIs (wired in `app/`): this feature knows none by name. */
   methods: MethodUiRegistry;
+  /** The list of the user's methods and its screens (wired in `app/`, loaded lazily). */
+  management: ManagementUi;
+  api: ApiClient;
+  /** The done screen's "Close" when the config names no return URL. */
+  onReturn?: () => void;
+  onMethodRemoved?: (detail: { serial: string }) => void;
   send: (event: UserEvent) => void;
 }
+
+/** States whose screen shows no sign-out of its own but may have the bar: a signed-in user, nothing in flight. */
+const signedInSteps: ReadonlySet<string> = new Set([
+  'start', 'creating', 'methods', 'resume', 'pending', 'confirmCancel', 'cancelled', 'exhausted', 'expired', 'alreadyEnrolled', 'signingOut',
+]);
 
 /**
  * Renders a state; holds no flow of its own. A busy state shares its screen with the state it came from (same
  * `key`), so fields keep their values and the focus stays put while a request is in flight.
  */
-export function EnrollmentView({ state, config, methods, send }: EnrollmentViewProps) {
-  return <div className="pie-flow">{renderState(state, config, methods, send)}</div>;
+export function EnrollmentView(props: EnrollmentViewProps) {
+  const { state, config, send } = props;
+  const signOut = config?.identityModes.includes('password') === true && signedInSteps.has(state.current);
+  return (
+    <div className="pie-flow">
+      {renderState(props)}
+      {signOut && <SignOutBar busy={state.current === 'signingOut'} send={send} />}
+    </div>
+  );
 }
 
-function renderState(state: FlowState, config: ClientConfig | undefined, methods: MethodUiRegistry, send: (event: UserEvent) => void) {
+function renderState({ state, config, methods, management: Management, api, onReturn, onMethodRemoved, send }: EnrollmentViewProps) {
   switch (state.current) {
     case 'loading':
       return <LoadingScreen key="loading" />;
@@ -50,6 +73,8 @@ function renderState(state: FlowState, config: ClientConfig | undefined, methods
         <StartScreen
           key="start"
           methods={methods}
+          config={config}
+          fromMethods={state.current === 'start' && state.fromMethods === true}
           busy={state.current === 'creating'}
           problem={state.current === 'start' ? state.problem : undefined}
           send={send}
@@ -81,29 +106,31 @@ function renderState(state: FlowState, config: ClientConfig | undefined, methods
     case 'expired':
       return <Outcome key="expired" step="expired" send={send} />;
     case 'alreadyEnrolled':
-      return <Outcome key="already-enrolled" step="alreadyEnrolled" />;
+      return <Outcome key="already-enrolled" step="alreadyEnrolled" send={send} />;
+    case 'methods':
+      return (
+        <Suspense key="methods" fallback={<LoadingScreen />}>
+          <Management
+            api={api}
+            problem={state.problem}
+            add={() => send({ type: 'addRequested' })}
+            replace={(method, replaces) => send({ type: 'replaceRequested', method, replaces })}
+            emptied={() => send({ type: 'methodsEmptied' })}
+            removed={(serial) => onMethodRemoved?.({ serial })}
+          />
+        </Suspense>
+      );
     case 'done':
-      return <Done key="done" description={state.confirmation.description} clockOffsetSeconds={state.confirmation.warning?.clockOffsetSeconds} />;
+    case 'naming':
+      return <DoneScreen key="done" state={state} config={config} onReturn={onReturn} send={send} />;
+    case 'signingOut':
+      return <LoadingScreen key="signing-out" step="signingOut" />;
   }
 }
 
 type OutcomeStep = 'cancelled' | 'exhausted' | 'expired' | 'alreadyEnrolled';
 
-function Outcome({ step, send }: { step: OutcomeStep; send?: (event: UserEvent) => void }) {
+function Outcome({ step, send }: { step: OutcomeStep; send: (event: UserEvent) => void }) {
   const { t } = useI18n();
   return <OutcomeScreen step={step} heading={t[step].heading} body={t[step].body} send={send} />;
-}
-
-function Done({ description, clockOffsetSeconds }: { description: string; clockOffsetSeconds: number | undefined }) {
-  const { t, format } = useI18n();
-  return (
-    <OutcomeScreen step="done" heading={t.done.heading} body={t.done.body}>
-      {description && <p className="pie-text pie-muted">{format(t.done.device, { description })}</p>}
-      {clockOffsetSeconds !== undefined && (
-        <p className="pie-text" role="note">
-          {format(t.done.clockWarning, { minutes: Math.max(1, Math.round(Math.abs(clockOffsetSeconds) / 60)) })}
-        </p>
-      )}
-    </OutcomeScreen>
-  );
 }

@@ -9,9 +9,8 @@ import { renderWidget } from '../../../testing/render-widget';
 
 const qrName = 'QR code for alice at Example Corp';
 
-async function startEnrollment(user: UserEvent, deviceName?: string) {
+async function startEnrollment(user: UserEvent) {
   await screen.findByRole('heading', { name: 'Set up your authenticator app' });
-  if (deviceName) await user.type(screen.getByRole('textbox', { name: 'Device name (optional)' }), deviceName);
   await user.click(screen.getByRole('button', { name: 'Start setup' }));
   const heading = await screen.findByRole('heading', { name: 'Scan the QR code' });
   // The QR code comes from its own chunk (preloaded by the start step): a user waits for it, so do the tests.
@@ -49,10 +48,10 @@ describe('the main path', () => {
     expect(screen.getByText(/Microsoft Authenticator, Google Authenticator, Aegis or FreeOTP/)).toBeInTheDocument();
   });
 
-  it('goes from start through scan and code to done, storing the device name', async () => {
+  it('goes from start through scan and code to done, where the device is named', async () => {
     const onEnrolled = vi.fn();
     const { user } = renderWidget({ onEnrolled });
-    await startEnrollment(user, 'Work phone');
+    await startEnrollment(user);
 
     const qr = screen.getByRole('img', { name: qrName });
     expect(Number(qr.getAttribute('width'))).toBeGreaterThanOrEqual(200);
@@ -64,9 +63,17 @@ describe('the main path', () => {
 
     expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toBeInTheDocument();
     expect(screen.getByText(/when you sign in, enter the code your app shows/)).toBeInTheDocument();
-    expect(screen.getByText('Device: Work phone')).toBeInTheDocument();
+    // Started without a name: the BFF stored the dated default in the user's language, shown to be changed.
+    const name = screen.getByRole('textbox', { name: 'Device name' });
+    expect(name).toHaveValue(mockApi.fake.tokenList[0]!.description);
+    expect((name as HTMLInputElement).value).toMatch(/^Authenticator app, added /);
+    await user.clear(name);
+    await user.type(name, 'Work phone');
+    await user.click(screen.getByRole('button', { name: 'Save name' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect(mockApi.fake.tokenList).toEqual([{ serial: 'TOTP00000001', type: 'totp', description: 'Work phone', active: true }]);
-    expect(onEnrolled).toHaveBeenCalledExactlyOnceWith({ status: 'enrolled', serial: 'TOTP00000001', description: 'Work phone' });
+    expect(onEnrolled).toHaveBeenCalledOnce();
+    expect(onEnrolled).toHaveBeenCalledWith(expect.objectContaining({ status: 'enrolled', serial: 'TOTP00000001' }));
   });
 
   it('moves the focus to the heading of each new step, and on the code step straight to the field', async () => {
@@ -86,9 +93,8 @@ describe('the main path', () => {
   it('can be completed with the keyboard alone', async () => {
     const { user } = renderWidget();
     await screen.findByRole('heading', { name: 'Set up your authenticator app' });
-    await user.tab();
-    expect(screen.getByRole('textbox', { name: 'Device name (optional)' })).toHaveFocus();
-    await user.keyboard('Laptop{Enter}');
+    await tabTo(user, screen.getByRole('button', { name: 'Start setup' }));
+    await user.keyboard('{Enter}');
     await screen.findByRole('heading', { name: 'Scan the QR code' });
     await tabTo(user, screen.getByRole('button', { name: 'Next: enter the code' }));
     await user.keyboard('{Enter}');
@@ -404,12 +410,14 @@ describe('an unfinished enrollment', () => {
 });
 
 describe('when enrolling is not possible', () => {
-  it('says so when the user already has a token', async () => {
-    mockApi.reset({ scenario: 'already-enrolled' });
+  it('says so when the user got a token elsewhere after the page loaded, and leads to the list', async () => {
     const { user } = renderWidget();
-    await user.click(await screen.findByRole('button', { name: 'Start setup' }));
+    await screen.findByRole('heading', { name: 'Set up your authenticator app' });
+    mockApi.reset({ scenario: 'already-enrolled' });
+    await user.click(screen.getByRole('button', { name: 'Start setup' }));
     expect(await screen.findByRole('heading', { name: 'You already have an authenticator app' })).toBeInTheDocument();
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Your sign-in methods' }));
+    expect(await screen.findByRole('article', { name: 'Old phone' })).toBeInTheDocument();
   });
 
   it('offers a retry when privacyIDEA is down, and recovers', async () => {

@@ -1,5 +1,6 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { MoveFocusContext } from '../../../components/step-heading';
+import type { ManagementUi } from '../../../lib/management-ui';
 import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { UserEvent } from '../flow/enrollment-flow';
 import { useEnrollment, type UseEnrollmentOptions } from '../hooks/use-enrollment';
@@ -11,18 +12,38 @@ import { EnrollmentView } from './enrollment-view';
  */
 export interface EnrollmentWidgetProps extends UseEnrollmentOptions {
   methods: MethodUiRegistry;
+  management: ManagementUi;
+  /** The done screen's "Close" when the config names no return URL (the host hears `pi-enroll:return`). */
+  onReturn?: () => void;
 }
 
-export function EnrollmentWidget({ methods, ...options }: EnrollmentWidgetProps) {
-  const { state, config, send } = useEnrollment(options);
+/**
+ * `data-user-actions` on the flow counts what the user did to the flow (each click that moves it, each code
+ * typed, which submits itself): the measure of "a flow as short as the best" that an end-to-end test reads.
+ */
+export function EnrollmentWidget({ methods, management, onReturn, ...options }: EnrollmentWidgetProps) {
+  const { state, config, send, api } = useEnrollment(options);
   const userHasActed = useRef(false);
+  const [userActions, setUserActions] = useState(0);
   const sendFromUser = (event: UserEvent) => {
     userHasActed.current = true;
+    setUserActions((count) => count + 1);
     send(event);
   };
   return (
     <MoveFocusContext value={userHasActed}>
-      <EnrollmentView state={state} config={config} methods={methods} send={sendFromUser} />
+      <div className="pie-flow-root" data-user-actions={userActions}>
+        <EnrollmentView
+          state={state}
+          config={config}
+          methods={methods}
+          management={management}
+          api={api}
+          onReturn={onReturn}
+          onMethodRemoved={options.onMethodRemoved}
+          send={sendFromUser}
+        />
+      </div>
     </MoveFocusContext>
   );
 }

@@ -8,7 +8,7 @@ export interface OutcomeScreenProps {
   step: string;
   heading: string;
   body: string;
-  /** Offers "Start again" (after a cancel, too many wrong codes or an expiry). */
+  /** Offers "Start again" (after a cancel, too many wrong codes or an expiry), or the list (already enrolled). */
   send?: (event: UserEvent) => void;
   children?: ReactNode;
 }
@@ -22,9 +22,15 @@ export function OutcomeScreen({ step, heading, body, send, children }: OutcomeSc
       {children}
       {send && (
         <div className="pie-actions">
-          <Button variant="primary" onClick={() => send({ type: 'restartRequested' })}>
-            {t.common.startAgain}
-          </Button>
+          {step === 'alreadyEnrolled' ? (
+            <Button variant="primary" onClick={() => send({ type: 'methodsRequested' })}>
+              {t.done.showMethods}
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={() => send({ type: 'restartRequested' })}>
+              {t.common.startAgain}
+            </Button>
+          )}
         </div>
       )}
     </Screen>

@@ -19,6 +19,7 @@ const session: Session = { user: { username: 'alice', realm: 'employees' }, toke
 const confirmation = { status: 'enrolled', serial: 'TOTP0001', description: 'Work phone' } as const;
 const offline = { code: 'network_error' } as const;
 const sessionEnded = { code: 'unauthenticated' } as const;
+const oldPhone = { serial: 'TOTP0000', description: 'Old phone' };
 
 type Transition = [name: string, from: FlowState, event: FlowEvent, to: FlowState];
 
@@ -291,6 +292,84 @@ const transitions: Transition[] = [
   ['cancelled → start', { current: 'cancelled' }, { type: 'restartRequested' }, { current: 'start' }],
   ['exhausted → start', { current: 'exhausted' }, { type: 'restartRequested' }, { current: 'start' }],
   ['expired → start', { current: 'expired' }, { type: 'restartRequested' }, { current: 'start' }],
+  // the user's methods
+  [
+    'loading → methods when the user has a token',
+    { current: 'loading' },
+    { type: 'loaded', session: { ...session, tokens: [{ serial: 'TOTP0001', type: 'totp', description: 'Old phone', active: true }] } },
+    { current: 'methods', onArrival: true },
+  ],
+  ['methods → start on "Add another method"', { current: 'methods' }, { type: 'addRequested' }, { current: 'start', fromMethods: true }],
+  ['start → methods on the way back, when it came from there', { current: 'start', fromMethods: true }, { type: 'methodsRequested' }, { current: 'methods' }],
+  ['start ignores the way back when it did not come from the list', { current: 'start' }, { type: 'methodsRequested' }, { current: 'start' }],
+  [
+    'methods → creating a replacement',
+    { current: 'methods' },
+    { type: 'replaceRequested', method: 'totp', replaces: oldPhone },
+    { current: 'creating', method: 'totp', replaces: oldPhone },
+  ],
+  ['methods → start once the last method is gone', { current: 'methods' }, { type: 'methodsEmptied' }, { current: 'start' }],
+  [
+    'creating a replacement → pending, still replacing',
+    { current: 'creating', method: 'totp', replaces: oldPhone },
+    { type: 'enrollmentStarted', enrollment },
+    { current: 'pending', enrollment, replaces: oldPhone },
+  ],
+  [
+    'creating a replacement → methods when the BFF refuses it',
+    { current: 'creating', method: 'totp', replaces: oldPhone },
+    { type: 'startFailed', problem: { code: 'step_up_required' } },
+    { current: 'methods', problem: { code: 'step_up_required' } },
+  ],
+  [
+    'pending replacement → confirming, still replacing',
+    { current: 'pending', enrollment, replaces: oldPhone },
+    { type: 'proofSubmitted', proof: { code: '123456' } },
+    { current: 'confirming', enrollment, proof: { code: '123456' }, replaces: oldPhone },
+  ],
+  [
+    'confirming a replacement → done, naming what was removed',
+    { current: 'confirming', enrollment, proof: { code: '123456' }, replaces: oldPhone },
+    { type: 'enrollmentConfirmed', confirmation },
+    { current: 'done', confirmation, replaced: oldPhone },
+  ],
+  [
+    'confirming a replacement → pending after a wrong code, still replacing',
+    { current: 'confirming', enrollment, proof: { code: '000000' }, replaces: oldPhone },
+    { type: 'confirmFailed', problem: { code: 'invalid_code', attemptsLeft: 2 } },
+    { current: 'pending', enrollment: { ...enrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 }, replaces: oldPhone },
+  ],
+  ['alreadyEnrolled → methods', { current: 'alreadyEnrolled' }, { type: 'methodsRequested' }, { current: 'methods' }],
+  // the done screen
+  ['done → methods', { current: 'done', confirmation }, { type: 'methodsRequested' }, { current: 'methods' }],
+  [
+    'done → naming with a new device name, trimmed',
+    { current: 'done', confirmation },
+    { type: 'deviceNameSubmitted', description: '  Laptop ' },
+    { current: 'naming', confirmation, description: 'Laptop' },
+  ],
+  ['done ignores an unchanged or blank name', { current: 'done', confirmation }, { type: 'deviceNameSubmitted', description: 'Work phone' }, { current: 'done', confirmation }],
+  [
+    'naming → done with the new name',
+    { current: 'naming', confirmation, description: 'Laptop' },
+    { type: 'deviceNamed', description: 'Laptop' },
+    { current: 'done', confirmation: { ...confirmation, description: 'Laptop' }, renamed: true },
+  ],
+  [
+    'naming → done with the problem',
+    { current: 'naming', confirmation, description: 'Laptop' },
+    { type: 'deviceNameFailed', problem: offline },
+    { current: 'done', confirmation, problem: offline },
+  ],
+  ['naming → signedOut when the session ended', { current: 'naming', confirmation, description: 'Laptop' }, { type: 'deviceNameFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
+  // signing out
+  ['done → signingOut', { current: 'done', confirmation }, { type: 'signOutRequested' }, { current: 'signingOut' }],
+  ['methods → signingOut', { current: 'methods' }, { type: 'signOutRequested' }, { current: 'signingOut' }],
+  ['pending → signingOut (the enrollment stays, to be resumed)', { current: 'pending', enrollment }, { type: 'signOutRequested' }, { current: 'signingOut' }],
+  ['confirming ignores a sign-out: a request is in flight', { current: 'confirming', enrollment, proof: { code: '1' } }, { type: 'signOutRequested' }, { current: 'confirming', enrollment, proof: { code: '1' } }],
+  ['signedOut ignores a sign-out', { current: 'signedOut', stepUp: false }, { type: 'signOutRequested' }, { current: 'signedOut', stepUp: false }],
+  ['signingOut → signedOut', { current: 'signingOut' }, { type: 'signedOutCompleted' }, { current: 'signedOut', stepUp: false }],
+  ['signingOut → unavailable when it failed', { current: 'signingOut' }, { type: 'signOutFailed', problem: offline }, { current: 'unavailable', problem: offline }],
 ];
 
 describe('the enrollment flow', () => {

@@ -8,27 +8,45 @@ import type { MethodProof, MethodType } from '../../../lib/method-ui';
  * the busy states (`loading`, `signingIn`, `creating`, `resuming`, `confirming`, `cancelling`, `discarding`)
  * name the one request in flight, which the hook sends once per state, so a proof can never be submitted twice.
  * While an enrollment is `pending`, the method's own steps (TOTP: scan, then the code) are its UI's business.
+ * A user who has a method opens on `methods`, the list whose own screens (rename, remove, step-up) are the
+ * management UI's business; it hands back here to add a method or to replace one (a lost phone).
  */
 export type FlowState =
   | { current: 'loading'; launchToken?: string }
   | { current: 'unavailable'; problem: FlowProblem; launchToken?: string }
   | { current: 'signedOut'; stepUp: boolean; problem?: FlowProblem }
   | { current: 'signingIn'; stepUp: boolean; credentials: CreateSessionRequest }
-  | { current: 'start'; problem?: FlowProblem }
-  /** `settings: 'compatible'`: start over with what every authenticator app supports (SHA1 / 6 / 30). */
-  | { current: 'creating'; method: MethodType; description?: string; settings?: 'compatible' }
+  /** `fromMethods`: reached with "Add another method", so "Back to your sign-in methods" is offered. */
+  | { current: 'start'; problem?: FlowProblem; fromMethods?: true }
+  /** `onArrival`: the widget opened on a user who already has a method (the host hears `already-enrolled`). */
+  | { current: 'methods'; problem?: FlowProblem; onArrival?: true }
+  /**
+   * `settings: 'compatible'`: start over with what every authenticator app supports (SHA1 / 6 / 30).
+   * `replaces`: the method the new one replaces, removed by the BFF once the new one is confirmed.
+   */
+  | { current: 'creating'; method: MethodType; description?: string; settings?: 'compatible'; replaces?: Replacement }
   | { current: 'resume'; enrollment: Enrollment; problem?: FlowProblem }
   | { current: 'resuming'; enrollment: Enrollment }
   | { current: 'discarding'; enrollment: Enrollment }
-  | { current: 'pending'; enrollment: Enrollment; problem?: FlowProblem }
-  | { current: 'confirming'; enrollment: Enrollment; proof: MethodProof }
-  | { current: 'confirmCancel'; enrollment: Enrollment; problem?: FlowProblem }
-  | { current: 'cancelling'; enrollment: Enrollment }
+  | { current: 'pending'; enrollment: Enrollment; problem?: FlowProblem; replaces?: Replacement }
+  | { current: 'confirming'; enrollment: Enrollment; proof: MethodProof; replaces?: Replacement }
+  | { current: 'confirmCancel'; enrollment: Enrollment; problem?: FlowProblem; replaces?: Replacement }
+  | { current: 'cancelling'; enrollment: Enrollment; replaces?: Replacement }
   | { current: 'cancelled' }
   | { current: 'exhausted' }
   | { current: 'expired' }
   | { current: 'alreadyEnrolled' }
-  | { current: 'done'; confirmation: EnrollmentConfirmed };
+  /** `replaced`: the method removed with this confirmation; `renamed`: the device name given here was saved. */
+  | { current: 'done'; confirmation: EnrollmentConfirmed; replaced?: Replacement; problem?: FlowProblem; renamed?: true }
+  /** The device name typed on the done screen is being saved (`PATCH /methods/{serial}`). */
+  | { current: 'naming'; confirmation: EnrollmentConfirmed; replaced?: Replacement; description: string }
+  | { current: 'signingOut' };
+
+/** The method a new enrollment replaces (a lost phone), as the list showed it. */
+export interface Replacement {
+  serial: string;
+  description: string;
+}
 
 export type FlowStep = FlowState['current'];
 
@@ -46,7 +64,18 @@ export type UserEvent =
   | { type: 'cancelDismissed' }
   | { type: 'cancelConfirmed' }
   | { type: 'restartRequested' }
-  | { type: 'retryRequested' };
+  | { type: 'retryRequested' }
+  /** From the list: "Add another method". */
+  | { type: 'addRequested' }
+  /** From the list, after the step-up the BFF asked for: a new method in place of this one. */
+  | { type: 'replaceRequested'; method: MethodType; replaces: Replacement }
+  /** Back to the list of the user's methods (from the done screen, or from "Add another method"). */
+  | { type: 'methodsRequested' }
+  /** The done screen: a name for the new device. */
+  | { type: 'deviceNameSubmitted'; description: string }
+  | { type: 'signOutRequested' }
+  /** The list has no method left (the last one was removed): the start screen takes over. */
+  | { type: 'methodsEmptied' };
 
 /** What the requests and the clock report back. */
 export type SystemEvent =
@@ -63,7 +92,11 @@ export type SystemEvent =
   | { type: 'confirmFailed'; problem: FlowProblem }
   | { type: 'cancelCompleted' }
   | { type: 'cancelFailed'; problem: FlowProblem }
-  | { type: 'timeRanOut' };
+  | { type: 'timeRanOut' }
+  | { type: 'deviceNamed'; description: string }
+  | { type: 'deviceNameFailed'; problem: FlowProblem }
+  | { type: 'signedOutCompleted' }
+  | { type: 'signOutFailed'; problem: FlowProblem };
 
 export type FlowEvent = UserEvent | SystemEvent;
 
@@ -78,8 +111,17 @@ function isTransient(problem: FlowProblem): boolean {
 
 function afterSignIn(session: Session | null): FlowState {
   if (!session) return { current: 'signedOut', stepUp: false };
-  return session.pending ? { current: 'resume', enrollment: session.pending } : { current: 'start' };
+  if (session.pending) return { current: 'resume', enrollment: session.pending };
+  return session.tokens.length > 0 ? { current: 'methods', onArrival: true } : { current: 'start' };
 }
+
+/** Where a signed-in user may sign out: every screen that is not waiting for a request. */
+const signOutFrom: ReadonlySet<FlowStep> = new Set<FlowStep>([
+  'start', 'methods', 'resume', 'pending', 'confirmCancel', 'cancelled', 'exhausted', 'expired', 'alreadyEnrolled', 'done',
+]);
+
+/** The optional `replaces` of a state, carried over to the next one. */
+const carry = (replaces: Replacement | undefined) => (replaces ? { replaces } : {});
 
 const signedOutBecause = (problem: FlowProblem): FlowState => ({ current: 'signedOut', stepUp: false, problem });
 
@@ -95,6 +137,7 @@ const signInWith = (launchToken: string): FlowState => ({
  * ignored (the same state object comes back), which is what makes double clicks and late answers harmless.
  */
 export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState {
+  if (event.type === 'signOutRequested') return signOutFrom.has(state.current) ? { current: 'signingOut' } : state;
   switch (state.current) {
     case 'loading':
       if (event.type === 'loaded') return afterSignIn(event.session);
@@ -133,13 +176,23 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
         return { current: 'creating', method: event.method, description: event.description };
       }
       if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
+      if (event.type === 'methodsRequested' && state.fromMethods) return { current: 'methods' };
+      return state;
+
+    case 'methods':
+      if (event.type === 'addRequested') return { current: 'start', fromMethods: true };
+      if (event.type === 'replaceRequested') return { current: 'creating', method: event.method, replaces: event.replaces };
+      if (event.type === 'methodsEmptied') return { current: 'start' };
+      if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
       return state;
 
     case 'creating':
-      if (event.type === 'enrollmentStarted') return { current: 'pending', enrollment: event.enrollment };
+      if (event.type === 'enrollmentStarted') return { current: 'pending', enrollment: event.enrollment, ...carry(state.replaces) };
       if (event.type === 'startFailed') {
         if (event.problem.code === 'already_enrolled') return { current: 'alreadyEnrolled' };
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        // A replacement is asked for from the list, so its refusal (no fresh step-up, the method gone) shows there.
+        if (state.replaces) return { current: 'methods', problem: event.problem };
         return { current: 'start', problem: event.problem };
       }
       return state;
@@ -173,21 +226,32 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       return state;
 
     case 'pending':
-      if (event.type === 'proofSubmitted') return { current: 'confirming', enrollment: state.enrollment, proof: event.proof };
-      if (event.type === 'compatibleSettingsRequested') return { current: 'creating', method: state.enrollment.type, settings: 'compatible' };
-      if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment };
+      if (event.type === 'proofSubmitted') {
+        return { current: 'confirming', enrollment: state.enrollment, proof: event.proof, ...carry(state.replaces) };
+      }
+      if (event.type === 'compatibleSettingsRequested') {
+        return { current: 'creating', method: state.enrollment.type, settings: 'compatible', ...carry(state.replaces) };
+      }
+      if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment, ...carry(state.replaces) };
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;
 
     case 'confirming':
-      if (event.type === 'enrollmentConfirmed') return { current: 'done', confirmation: event.confirmation };
-      if (event.type === 'confirmFailed') return afterRejectedProof(state.enrollment, event.problem);
+      if (event.type === 'enrollmentConfirmed') {
+        return state.replaces
+          ? { current: 'done', confirmation: event.confirmation, replaced: state.replaces }
+          : { current: 'done', confirmation: event.confirmation };
+      }
+      if (event.type === 'confirmFailed') {
+        const next = afterRejectedProof(state.enrollment, event.problem);
+        return next.current === 'pending' ? { ...next, ...carry(state.replaces) } : next;
+      }
       // While the proof is being checked, the server's answer decides, not the local clock.
       return state;
 
     case 'confirmCancel':
-      if (event.type === 'cancelDismissed') return { current: 'pending', enrollment: state.enrollment };
-      if (event.type === 'cancelConfirmed') return { current: 'cancelling', enrollment: state.enrollment };
+      if (event.type === 'cancelDismissed') return { current: 'pending', enrollment: state.enrollment, ...carry(state.replaces) };
+      if (event.type === 'cancelConfirmed') return { current: 'cancelling', enrollment: state.enrollment, ...carry(state.replaces) };
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;
 
@@ -195,7 +259,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       if (event.type === 'cancelCompleted') return { current: 'cancelled' };
       if (event.type === 'cancelFailed') {
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
-        return { current: 'confirmCancel', enrollment: state.enrollment, problem: event.problem };
+        return { current: 'confirmCancel', enrollment: state.enrollment, problem: event.problem, ...carry(state.replaces) };
       }
       return state;
 
@@ -205,7 +269,33 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       return event.type === 'restartRequested' ? { current: 'start' } : state;
 
     case 'alreadyEnrolled':
+      return event.type === 'methodsRequested' ? { current: 'methods' } : state;
+
     case 'done':
+      if (event.type === 'methodsRequested') return { current: 'methods' };
+      if (event.type === 'deviceNameSubmitted') {
+        const description = event.description.trim();
+        if (!description || description === state.confirmation.description) return state;
+        return { current: 'naming', confirmation: state.confirmation, description, ...(state.replaced ? { replaced: state.replaced } : {}) };
+      }
+      return state;
+
+    case 'naming': {
+      const replaced = state.replaced ? { replaced: state.replaced } : {};
+      if (event.type === 'deviceNamed') {
+        return { current: 'done', confirmation: { ...state.confirmation, description: event.description }, renamed: true, ...replaced };
+      }
+      if (event.type === 'deviceNameFailed') {
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { current: 'done', confirmation: state.confirmation, problem: event.problem, ...replaced };
+      }
+      return state;
+    }
+
+    case 'signingOut':
+      if (event.type === 'signedOutCompleted') return { current: 'signedOut', stepUp: false };
+      // The session may still be there: "Try again" reloads and shows what is true.
+      if (event.type === 'signOutFailed') return { current: 'unavailable', problem: event.problem };
       return state;
   }
 }

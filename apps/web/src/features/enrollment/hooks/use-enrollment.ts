@@ -20,7 +20,8 @@ import {
   useState,
   type Ref,
 } from 'react';
-import { createApiClient, problemOf, type SessionTransport } from '../../../lib/api-client';
+import { createApiClient, problemOf, type ApiClient, type SessionTransport } from '../../../lib/api-client';
+import { renameMethod } from '../../../lib/sign-in-methods/rename-method';
 import { cancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
 import { confirmEnrollment } from '../api/confirm-enrollment';
 import { createSession } from '../api/create-session';
@@ -28,6 +29,7 @@ import { clientConfigQueryOptions, useCachedClientConfig } from '../api/get-clie
 import { pendingEnrollmentQueryOptions } from '../api/get-pending-enrollment';
 import { sessionQueryOptions } from '../api/get-session';
 import { settleWrite } from '../api/invalidate-enrollment-reads';
+import { signOut } from '../api/sign-out';
 import { startEnrollment } from '../api/start-enrollment';
 import {
   enrollmentReducer,
@@ -58,6 +60,13 @@ export interface UseEnrollmentOptions {
   onReady?: (config: ClientConfig) => void;
   onEnrolled?: (confirmation: EnrollmentConfirmed) => void;
   onCancelled?: () => void;
+  /** The widget opened on a user who already has a sign-in method (it shows their list, not the setup). */
+  onAlreadyEnrolled?: (detail: { methods: number }) => void;
+  /** A method was added: the same moment as `onEnrolled`, under the name the host events use. */
+  onMethodAdded?: (confirmation: EnrollmentConfirmed) => void;
+  /** A method was removed (from the list, or replaced by a new one once that was confirmed). */
+  onMethodRemoved?: (detail: { serial: string }) => void;
+  onSignedOut?: () => void;
   ref?: Ref<EnrollmentHandle>;
 }
 
@@ -77,6 +86,8 @@ export interface EnrollmentController {
   /** Known once the first request answered; the sign-in screen needs it. */
   config: ClientConfig | undefined;
   send: (event: UserEvent) => void;
+  /** The BFF client the flow uses, for the management screens that read and write the list themselves. */
+  api: ApiClient;
 }
 
 /**
@@ -92,6 +103,8 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
   const queryClient = useQueryClientOrOwn(options.queryClient);
   const api = useMemo(() => createApiClient(apiBase, { sessionTransport }), [apiBase, sessionTransport]);
   const [state, dispatch] = useReducer(enrollmentReducer, launchToken, initialFlowState);
+  // How many methods the user had when the widget opened on their list, for the `already-enrolled` event.
+  const methodsOnArrival = useRef(0);
   const config = useCachedClientConfig(queryClient, api);
 
   const enterState = useEffectEvent((entered: FlowState) => {
@@ -99,17 +112,29 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     // state entered is their one owner, so nothing (a password, a code, a secret) is left in the cache.
     const requests: BffRequests = {
       config: () => queryClient.fetchQuery(clientConfigQueryOptions(api)),
-      session: () => queryClient.fetchQuery(sessionQueryOptions(api)),
+      session: async () => {
+        const session = await queryClient.fetchQuery(sessionQueryOptions(api));
+        methodsOnArrival.current = session?.tokens.length ?? 0;
+        return session;
+      },
       pendingEnrollment: () => queryClient.fetchQuery(pendingEnrollmentQueryOptions(api)),
       signIn: (credentials) => settleWrite(queryClient, api, createSession(api, credentials)),
       start: (request) => settleWrite(queryClient, api, startEnrollment(api, request)),
       confirm: (request) => settleWrite(queryClient, api, confirmEnrollment(api, request)),
       cancel: (cancelOptions) => settleWrite(queryClient, api, cancelEnrollment(api, cancelOptions)),
+      rename: (serial, description) => settleWrite(queryClient, api, renameMethod(api, serial, description)),
+      signOut: () => settleWrite(queryClient, api, signOut(api)),
     };
     void runRequests(requests, entered, dispatch, {
       configLoaded: (loaded) => options.onReady?.(loaded),
-      enrolled: (confirmation) => options.onEnrolled?.(confirmation),
+      enrolled: (confirmation) => {
+        options.onEnrolled?.(confirmation);
+        options.onMethodAdded?.(confirmation);
+      },
       cancelled: () => options.onCancelled?.(),
+      alreadyEnrolled: () => options.onAlreadyEnrolled?.({ methods: Math.max(1, methodsOnArrival.current) }),
+      removed: (serial) => options.onMethodRemoved?.({ serial }),
+      signedOut: () => options.onSignedOut?.(),
     });
   });
 
@@ -153,7 +178,7 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     [queryClient, api, state, onCancelled],
   );
 
-  return { state, config, send };
+  return { state, config, send, api };
 }
 
 /**
@@ -176,12 +201,17 @@ interface BffRequests {
   start(request: StartEnrollmentRequest): Promise<Enrollment>;
   confirm(request: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed>;
   cancel(options: CancelEnrollmentOptions): Promise<void>;
+  rename(serial: string, description: string): Promise<unknown>;
+  signOut(): Promise<void>;
 }
 
 interface Notifications {
   configLoaded(config: ClientConfig): void;
   enrolled(confirmation: EnrollmentConfirmed): void;
   cancelled(): void;
+  alreadyEnrolled(): void;
+  removed(serial: string): void;
+  signedOut(): void;
 }
 
 /** The request (or notification) a state stands for, and the event its outcome becomes. */
@@ -243,6 +273,7 @@ async function runRequests(
           type: state.method,
           ...(description ? { description } : {}),
           ...(state.settings !== undefined ? { settings: state.settings } : {}),
+          ...(state.replaces ? { replaces: state.replaces.serial } : {}),
         });
         dispatch({ type: 'enrollmentStarted', enrollment });
       } catch (error) {
@@ -277,7 +308,30 @@ async function runRequests(
       await requests.cancel({}).catch(() => undefined);
       return;
     case 'done':
+      // Once per confirmation: a rename comes back to `done` with the same serial.
+      if (state.renamed || state.problem) return;
       notify.enrolled(state.confirmation);
+      if (state.replaced) notify.removed(state.replaced.serial);
+      return;
+    case 'naming':
+      try {
+        await requests.rename(state.confirmation.serial, state.description);
+        dispatch({ type: 'deviceNamed', description: state.description });
+      } catch (error) {
+        dispatch({ type: 'deviceNameFailed', problem: problemOf(error) });
+      }
+      return;
+    case 'signingOut':
+      try {
+        await requests.signOut();
+        notify.signedOut();
+        dispatch({ type: 'signedOutCompleted' });
+      } catch (error) {
+        dispatch({ type: 'signOutFailed', problem: problemOf(error) });
+      }
+      return;
+    case 'methods':
+      if (state.onArrival) notify.alreadyEnrolled();
       return;
     case 'cancelled':
       notify.cancelled();
@@ -289,7 +343,9 @@ async function runRequests(
     case 'pending':
     case 'confirmCancel':
     case 'exhausted':
+      return;
     case 'alreadyEnrolled':
+      notify.alreadyEnrolled();
       return;
   }
 }
