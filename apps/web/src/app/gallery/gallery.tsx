@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ManagementI18nProvider } from '../../features/methods/i18n/management-i18n';
 import { WidgetRoot, type Theme } from '../../components/widget-root';
 import { EnrollmentView } from '../../features/enrollment/components/enrollment-view';
 import { I18nProvider } from '../../lib/i18n/i18n-provider';
@@ -15,7 +16,11 @@ const galleryApi = createApiClient('.');
 
 /** The `methods` state's list, with fixed data instead of `GET /methods`. */
 function GalleryList({ add }: ManagementUiProps) {
-  return <MethodList list={galleryMethodList} busy={false} add={add} send={ignoreEvents} />;
+  return (
+    <ManagementI18nProvider>
+      <MethodList list={galleryMethodList} busy={false} add={add} send={ignoreEvents} />
+    </ManagementI18nProvider>
+  );
 }
 
 /** One state, rendered by the real screens with no flow behind them. */
@@ -78,7 +83,10 @@ export function Gallery() {
           {managementScreens.map(({ title, screen }) => (
             <article key={title} className="gallery__card" data-gallery-theme={theme}>
               <h2 className="gallery__title">{title}</h2>
-              <WidgetRoot theme={theme}>{screen}</WidgetRoot>
+              <WidgetRoot theme={theme}>
+                {/* The management screens bring their strings in a chunk of their own, as in the widget. */}
+                <ManagementI18nProvider>{screen}</ManagementI18nProvider>
+              </WidgetRoot>
             </article>
           ))}
         </div>

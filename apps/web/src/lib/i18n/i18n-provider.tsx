@@ -10,6 +10,8 @@ export interface I18n {
   t: Messages;
   format: (template: string, values?: Record<string, string | number>) => string;
   plural: (forms: PluralForms, count: number, values?: Record<string, string | number>) => string;
+  /** The host's strings, for the chunks that bring messages of their own (the management screens). */
+  overrides: MessageOverrides | undefined;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -47,6 +49,7 @@ export function I18nProvider({ locale: requested, messages: overrides, children 
             t: mergeMessages(base, overrides),
             format: formatMessage,
             plural: (forms, count, values) => formatPlural(locale, forms, count, values),
+            overrides,
           }
         : null,
     [base, locale, overrides],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en';
+import managementEn from '../../locales/management/en';
+import { loadManagementMessages } from '../../features/methods/i18n/management-i18n';
 import { availableLocales, loadMessages } from './load-messages';
 
 /** Every string with its path (`code.wrong.other`), so a missing or extra key names itself. */
@@ -14,17 +16,23 @@ function flatten(messages: object, prefix = ''): Map<string, string> {
 
 const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
+/** Both sets of strings: the enrollment's (bundled English) and the management screens' (their own chunk). */
+const sets = [
+  { name: 'enrollment', english: flatten(en), load: (locale: string): Promise<object> => loadMessages(locale) },
+  { name: 'management', english: flatten(managementEn), load: (locale: string): Promise<object> => loadManagementMessages(locale) },
+];
+
 describe('the translations', () => {
-  const english = flatten(en);
 
   it('include English and German, found by file name', () => {
     expect(availableLocales).toEqual(expect.arrayContaining(['en', 'de']));
   });
 
-  it.each(availableLocales.filter((locale) => locale !== 'en'))(
-    '%s has every string, none empty, with the same {name} slots',
-    async (locale) => {
-      const translated = flatten(await loadMessages(locale));
+  const cases = sets.flatMap((set) => availableLocales.filter((locale) => locale !== 'en').map((locale) => [locale, set.name, set] as const));
+  it.each(cases)(
+    '%s has every %s string, none empty, with the same {name} slots',
+    async (locale, _name, { english, load }) => {
+      const translated = flatten(await load(locale));
       expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
       for (const [path, text] of translated) {
         expect(text.trim(), path).not.toBe('');

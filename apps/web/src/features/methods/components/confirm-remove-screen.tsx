@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent } from '../flow/management-flow';
 
 export interface ConfirmRemoveScreenProps {
@@ -17,7 +17,7 @@ export interface ConfirmRemoveScreenProps {
 }
 
 export function ConfirmRemoveScreen({ method, last, busy, problem, send }: ConfirmRemoveScreenProps) {
-  const { t, format } = useI18n();
+  const { t, format } = useManagementI18n();
   return (
     <Screen step={busy ? 'removing' : 'confirmRemove'} heading={format(t.removeMethod.heading, { description: method.description })}>
       <p className="pie-text">{t.removeMethod.body}</p>

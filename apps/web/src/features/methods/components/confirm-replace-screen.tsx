@@ -2,7 +2,7 @@ import type { SignInMethod, StepUpState } from '@pi-enroll/shared';
 import type { Dispatch } from 'react';
 import { Button } from '../../../components/button';
 import { Screen } from '../../../components/screen';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent } from '../flow/management-flow';
 
 export interface ConfirmReplaceScreenProps {
@@ -13,7 +13,7 @@ export interface ConfirmReplaceScreenProps {
 }
 
 export function ConfirmReplaceScreen({ method, stepUp, send }: ConfirmReplaceScreenProps) {
-  const { t, format } = useI18n();
+  const { t, format } = useManagementI18n();
   const confirm = () => {
     const fresh = stepUp.freshUntil !== null && Date.parse(stepUp.freshUntil) > Date.now();
     send({ type: 'replaceConfirmed', fresh, stepUpMethods: stepUp.methods });

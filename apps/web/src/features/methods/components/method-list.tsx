@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent, Notice } from '../flow/management-flow';
 
 export interface MethodListProps {
@@ -22,7 +22,7 @@ export interface MethodListProps {
  * method when the BFF says it may not go (`canRemoveLast: false`); read-only types say why they have no buttons.
  */
 export function MethodList({ list, notice, problem, busy, add, send }: MethodListProps) {
-  const { t, format } = useI18n();
+  const { t, format } = useManagementI18n();
   const manageable = list.methods.filter((method) => method.manageable);
   const last = manageable.length === 1;
   return (
@@ -61,7 +61,7 @@ interface MethodItemProps {
 }
 
 function MethodItem({ method, canRemove, last, busy, send }: MethodItemProps) {
-  const { t, format, locale } = useI18n();
+  const { t, format, locale } = useManagementI18n();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
   const types: Record<string, string> = t.methods.types;
   const type = types[method.tokenType] ?? format(t.methods.types.other, { type: method.tokenType.toUpperCase() });

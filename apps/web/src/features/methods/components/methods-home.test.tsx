@@ -22,6 +22,13 @@ describe('the list of sign-in methods', () => {
     expect(onAlreadyEnrolled).toHaveBeenCalledExactlyOnceWith({ methods: 2 });
   });
 
+  it('speaks the page’s language and takes the host’s strings, though its strings load with it', async () => {
+    mockApi.reset({ scenario: 'methods' });
+    renderWidget({ locale: 'de', messages: { methods: { heading: 'Ihre Schlüssel' } } });
+    expect(await screen.findByRole('heading', { name: 'Ihre Schlüssel' })).toBeInTheDocument();
+    expect(within(await item('Tablet')).getByRole('button', { name: 'Umbenennen' })).toBeInTheDocument();
+  });
+
   it('adds another method, and comes back to the list without one', async () => {
     mockApi.reset({ scenario: 'methods' });
     const { user } = renderWidget();

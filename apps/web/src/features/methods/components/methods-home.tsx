@@ -1,6 +1,6 @@
 import { Alert } from '../../../components/alert';
 import { Screen } from '../../../components/screen';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { ManagementI18nProvider, useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementUiProps } from '../../../lib/management-ui';
 import { useManagement } from '../hooks/use-management';
 import { ConfirmRemoveScreen } from './confirm-remove-screen';
@@ -11,7 +11,15 @@ import { StepUpScreen } from './step-up-screen';
 
 /** The home of a user who has a method: their list, and the screens to rename, remove and replace one. */
 export default function MethodsHome(props: ManagementUiProps) {
-  const { t } = useI18n();
+  return (
+    <ManagementI18nProvider>
+      <MethodsHomeScreens {...props} />
+    </ManagementI18nProvider>
+  );
+}
+
+function MethodsHomeScreens(props: ManagementUiProps) {
+  const { t } = useManagementI18n();
   const { state, dispatch, query } = useManagement(props);
   const list = query.data;
   if (!list) {

@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import { TextField } from '../../../components/text-field';
 import type { FlowProblem } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent } from '../flow/management-flow';
 
 export interface RenameScreenProps {
@@ -17,7 +17,7 @@ export interface RenameScreenProps {
 }
 
 export function RenameScreen({ method, busy, problem, send }: RenameScreenProps) {
-  const { t, format } = useI18n();
+  const { t, format } = useManagementI18n();
   const [description, setDescription] = useState(method.description);
   return (
     <Screen step={busy ? 'savingName' : 'rename'} heading={format(t.renameMethod.heading, { description: method.description })}>

@@ -5,7 +5,7 @@ import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import { TextField } from '../../../components/text-field';
 import type { FlowProblem } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent } from '../flow/management-flow';
 
 export interface StepUpScreenProps {
@@ -18,7 +18,7 @@ export interface StepUpScreenProps {
 
 /** Before a method goes: a code from one of the user's methods, proving it is still them. */
 export function StepUpScreen({ methods, busy, problem, send }: StepUpScreenProps) {
-  const { t, format } = useI18n();
+  const { t, format } = useManagementI18n();
   const [code, setCode] = useState('');
   const wrong = problem?.code === 'invalid_credentials';
   return (
