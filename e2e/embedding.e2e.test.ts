@@ -144,13 +144,12 @@ async function codeFromUri(uri: string): Promise<string> {
   return totp.generate({ timestamp: await product.simNow() });
 }
 
-/** Start → scan → code → done, in the widget wherever it is (page or frame). */
+/** Start → scan and code (one screen) → done, in the widget wherever it is (page or frame). */
 async function enroll(widget: Page | Frame, username: string): Promise<void> {
   await widget.getByRole('button', { name: 'Start setup' }).click();
   const uri = await qrUri(widget.getByRole('img', { name: QR_NAME }));
   expect(uri).toContain(`privacyIDEA:${username}`);
   await product.sim('POST', '/clock/advance', { ms: 30_000 });
-  await widget.getByRole('button', { name: 'Next: enter the code' }).click();
   await widget.getByRole('textbox', { name: /digit code/ }).fill(await codeFromUri(uri));
   await widget.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
   await expect.poll(() => page.title()).toMatch(/^enrolled /);

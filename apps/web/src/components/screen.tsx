@@ -4,7 +4,7 @@ import { StepHeading } from './step-heading';
 export interface ScreenProps {
   /**
    * Exposed as `data-step`, so restylers can target one step: the flow's state (`start`, `confirmCancel`, …)
-   * or, while an enrollment is pending, the method's own step (`scan`, `enterCode` for TOTP).
+   * or, while an enrollment is pending, the method's own step (`setup` for TOTP).
    */
   step: string;
   heading: string;

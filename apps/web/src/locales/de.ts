@@ -46,16 +46,14 @@ export default {
     startOver: 'Von vorn beginnen',
   },
   scan: {
-    heading: 'QR-Code scannen',
-    intro: 'Fügen Sie in Ihrer Authenticator-App ein Konto hinzu und scannen Sie diesen QR-Code.',
+    heading: 'QR-Code scannen, dann den Code eingeben',
+    intro: 'Fügen Sie in Ihrer Authenticator-App ein Konto hinzu und scannen Sie diesen QR-Code. Geben Sie dann den Code ein, den die App anzeigt.',
     qrLabel: 'QR-Code für {account} bei {issuer}',
     qrLoading: 'QR-Code wird geladen …',
     qrUnavailable:
       'Der QR-Code konnte nicht geladen werden. Laden Sie die Seite neu, oder fügen Sie das Konto unter „QR-Code lässt sich nicht scannen?“ von Hand hinzu.',
     openInApp: 'In der Authenticator-App öffnen',
     openInAppHint: 'Auf diesem Smartphone? Fügen Sie das Konto direkt Ihrer Authenticator-App hinzu.',
-    next: 'Weiter: Code eingeben',
-    headingWithCode: 'QR-Code scannen, dann den Code eingeben',
   },
   manualKey: {
     summary: 'QR-Code lässt sich nicht scannen?',
@@ -75,11 +73,9 @@ export default {
     nonDefault: 'Stellen Sie auch diese Werte ein (nicht jede App unterstützt sie):',
   },
   code: {
-    heading: 'Code aus der App eingeben',
     label: '{digits}-stelliger Code',
     hint: 'Der Code ändert sich alle {period} Sekunden. Leerzeichen sind erlaubt.',
     submit: 'Bestätigen',
-    back: 'QR-Code erneut anzeigen',
     incomplete: 'Geben Sie alle {digits} Stellen des Codes ein.',
     wrong: {
       one: 'Dieser Code hat nicht funktioniert. Prüfen Sie die Uhrzeit Ihres Smartphones und geben Sie den neuesten Code ein. Noch 1 Versuch.',

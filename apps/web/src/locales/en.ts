@@ -45,15 +45,13 @@ const en = {
     startOver: 'Start over',
   },
   scan: {
-    heading: 'Scan the QR code',
-    intro: 'In your authenticator app, add an account and scan this QR code.',
+    heading: 'Scan the QR code, then enter the code',
+    intro: 'In your authenticator app, add an account and scan this QR code. Then type the code the app shows.',
     qrLabel: 'QR code for {account} at {issuer}',
     qrLoading: 'Loading the QR code…',
     qrUnavailable: 'The QR code could not be loaded. Reload the page, or add the account by hand under “Can’t scan the code?”.',
     openInApp: 'Open in authenticator app',
     openInAppHint: 'On this phone? Add the account straight to your authenticator app.',
-    next: 'Next: enter the code',
-    headingWithCode: 'Scan the QR code, then enter the code',
   },
   manualKey: {
     summary: 'Can’t scan the code?',
@@ -73,11 +71,9 @@ const en = {
     nonDefault: 'Set these as well (not every app supports them):',
   },
   code: {
-    heading: 'Enter the code from your app',
     label: '{digits}-digit code',
     hint: 'The code changes every {period} seconds. Spaces are fine.',
     submit: 'Confirm',
-    back: 'Show the QR code again',
     incomplete: 'Enter all {digits} digits of the code.',
     wrong: {
       one: 'That code did not work. Check that the time on your phone is right and enter the newest code. 1 attempt left.',

@@ -33,8 +33,8 @@ const everyStep: Record<FlowStep, true> = {
 /** The list's own screens (see gallery-management.tsx). */
 const managementSteps = ['rename', 'savingName', 'confirmRemove', 'removing', 'confirmReplace', 'stepUp', 'steppingUp'];
 
-/** While an enrollment is pending, the screens are the method's own steps (TOTP: scan, then the code). */
-const totpSteps = ['scan', 'enterCode'];
+/** While an enrollment is pending, the screens are the method's own steps (TOTP: one, the QR code and the code). */
+const totpSteps = ['setup'];
 
 describe('the state gallery', () => {
   it('renders every state of the flow with the real screens, and both of TOTP’s steps', () => {

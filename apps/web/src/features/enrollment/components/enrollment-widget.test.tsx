@@ -12,16 +12,10 @@ const qrName = 'QR code for alice at Example Corp';
 async function startEnrollment(user: UserEvent) {
   await screen.findByRole('heading', { name: 'Set up your authenticator app' });
   await user.click(screen.getByRole('button', { name: 'Start setup' }));
-  const heading = await screen.findByRole('heading', { name: 'Scan the QR code' });
+  const heading = await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
   // The QR code comes from its own chunk (preloaded by the start step): a user waits for it, so do the tests.
   await screen.findByRole('img', { name: /^QR code for / });
   return heading;
-}
-
-async function goToCode(user: UserEvent) {
-  await startEnrollment(user);
-  await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-  return screen.findByRole('heading', { name: 'Enter the code from your app' });
 }
 
 /** Presses Tab until `target` has the focus; fails if it never gets there. */
@@ -57,8 +51,7 @@ describe('the main path', () => {
     expect(Number(qr.getAttribute('width'))).toBeGreaterThanOrEqual(200);
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-    await screen.findByRole('heading', { name: 'Enter the code from your app' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     await user.type(codeField(), MOCK_CORRECT_CODE);
 
     expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toBeInTheDocument();
@@ -76,13 +69,21 @@ describe('the main path', () => {
     expect(onEnrolled).toHaveBeenCalledWith(expect.objectContaining({ status: 'enrolled', serial: 'TOTP00000001' }));
   });
 
-  it('moves the focus to the heading of each new step, and on the code step straight to the field', async () => {
+  it('moves the focus to the heading of each new step, and after a wrong code straight to the field', async () => {
     const { user } = renderWidget();
     expect(await startEnrollment(user)).toHaveFocus();
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-    await screen.findByRole('heading', { name: 'Enter the code from your app' });
-    expect(codeField()).toHaveFocus();
     expect(codeField()).toHaveAccessibleDescription('The code changes every 30 seconds. Spaces are fine.');
+    await user.type(codeField(), '000000');
+    await screen.findByRole('alert');
+    expect(codeField()).toHaveFocus();
+  });
+
+  it('takes two user actions from the start screen to a working method: start, then the code', async () => {
+    const { user, container } = renderWidget();
+    await startEnrollment(user);
+    await user.type(codeField(), MOCK_CORRECT_CODE);
+    await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
+    expect(container.querySelector('[data-user-actions]')).toHaveAttribute('data-user-actions', '2');
   });
 
   it('does not take the focus from the host page when it first appears', async () => {
@@ -95,11 +96,10 @@ describe('the main path', () => {
     await screen.findByRole('heading', { name: 'Set up your authenticator app' });
     await tabTo(user, screen.getByRole('button', { name: 'Start setup' }));
     await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
-    await tabTo(user, screen.getByRole('button', { name: 'Next: enter the code' }));
-    await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { name: 'Enter the code from your app' });
-    expect(codeField()).toHaveFocus();
+    // The heading takes the focus (a screen reader starts with what to do); the field is the next stop but the
+    // link, the key's details and their copy button.
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' })).toHaveFocus();
+    await tabTo(user, codeField());
     await user.keyboard(MOCK_CORRECT_CODE);
     expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toHaveFocus();
   });
@@ -141,7 +141,6 @@ describe('the scan step', () => {
     expect(parameters.getByText('Digits').nextSibling).toHaveTextContent('8');
     expect(parameters.getByText('Interval').nextSibling).toHaveTextContent('60 seconds');
 
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
     expect(await screen.findByRole('textbox', { name: '8-digit code' })).toBeInTheDocument();
     expect(screen.getByText(/changes every 60 seconds/)).toBeInTheDocument();
   });
@@ -160,7 +159,7 @@ describe('the code field', () => {
   it('is numeric, offers one-time-code autofill, and submits a pasted code with spaces by itself', async () => {
     const verifications = countRequests('POST', apiPaths.verifyEnrollment);
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     expect(codeField()).toHaveAttribute('inputmode', 'numeric');
     expect(codeField()).toHaveAttribute('autocomplete', 'one-time-code');
 
@@ -174,7 +173,7 @@ describe('the code field', () => {
     mockApi.fake.switches.latencyMs = 200;
     const verifications = countRequests('POST', apiPaths.verifyEnrollment);
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), `${MOCK_CORRECT_CODE}{Enter}`);
     expect(screen.getByRole('button', { name: 'Please wait…' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Please wait…' }));
@@ -185,20 +184,20 @@ describe('the code field', () => {
   it('asks for the missing digits instead of sending an incomplete code', async () => {
     const verifications = countRequests('POST', apiPaths.verifyEnrollment);
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), '123{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits of the code.');
     expect(codeField()).toHaveAttribute('aria-invalid', 'true');
     expect(verifications.count).toBe(0);
   });
 
-  it('shows the same QR code again from the code step', async () => {
+  it('puts the QR code, the key as text, the open-in-app link and the code field on one screen', async () => {
     const { user } = renderWidget();
     await startEnrollment(user);
-    const qrMarkup = screen.getByRole('img', { name: qrName }).outerHTML;
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-    await user.click(await screen.findByRole('button', { name: 'Show the QR code again' }));
-    expect(await screen.findByRole('img', { name: qrName })).toHaveProperty('outerHTML', qrMarkup);
+    expect(screen.getByRole('img', { name: qrName })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Open in authenticator app' })).toHaveAttribute('href', expect.stringMatching(/^otpauth:/));
+    expect(screen.getByText('Can’t scan the code?')).toBeInTheDocument();
+    expect(codeField()).toBeEnabled();
   });
 });
 
@@ -207,8 +206,7 @@ describe('a wrong code', () => {
     const { user } = renderWidget();
     await startEnrollment(user);
     const qrMarkup = screen.getByRole('img', { name: qrName }).outerHTML;
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-    await screen.findByRole('heading', { name: 'Enter the code from your app' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     await user.type(codeField(), '000000');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('That code did not work');
@@ -217,6 +215,9 @@ describe('a wrong code', () => {
     expect(codeField()).toHaveFocus();
     expect(codeField()).toHaveAccessibleDescription(/2 attempts left/);
     expect(screen.getByRole('img', { name: qrName }).outerHTML).toBe(qrMarkup);
+    // A phone user, who cannot scan their own screen, still has the link and the key.
+    expect(screen.getByRole('link', { name: 'Open in authenticator app' })).toBeInTheDocument();
+    expect(screen.getByText('Can’t scan the code?')).toBeInTheDocument();
 
     await user.type(codeField(), '000000');
     expect(await screen.findByText(/1 attempt left\./)).toBeInTheDocument();
@@ -227,7 +228,7 @@ describe('a wrong code', () => {
   it('removes the token when the attempts run out, and offers to start again', async () => {
     mockApi.reset({ scenario: 'exhausted' });
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), '000000');
     expect(await screen.findByRole('heading', { name: 'Too many wrong codes' })).toHaveFocus();
     expect(screen.getByText(/this setup was removed/)).toBeInTheDocument();
@@ -242,7 +243,7 @@ describe('why a code is wrong', () => {
   it("says by how much the phone's clock is off and how to fix it, and the right code still works", async () => {
     mockApi.reset({ scenario: 'clock-drift' });
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), '000000');
     expect(await screen.findByRole('alert')).toHaveTextContent("Your phone's clock is about 7 min behind. Set its date and time to automatic, then enter the newest code.");
     expect(screen.getByRole('alert')).toHaveTextContent('2 attempts left.');
@@ -258,18 +259,16 @@ describe('why a code is wrong', () => {
     await startEnrollment(user);
     expect(screen.getByText(/SHA256/)).toBeInTheDocument();
     const oldSecret = mockApi.fake.pendingEnrollment?.secret;
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
     await user.type(await screen.findByRole('textbox', { name: '8-digit code' }), '00000000');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Your authenticator app does not support these settings (algorithm, number of digits, time step), so its codes cannot work.',
     );
     await user.click(screen.getByRole('button', { name: 'Use settings every app supports' }));
-    expect(await screen.findByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' })).toBeInTheDocument();
     expect(starts.count).toBe(2);
     expect(mockApi.fake.pendingEnrollment).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 });
     expect(mockApi.fake.pendingEnrollment?.secret).not.toBe(oldSecret);
     expect(screen.queryByText(/SHA256/)).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
     expect(await screen.findByRole('textbox', { name: '6-digit code' })).toBeInTheDocument();
   });
 
@@ -282,7 +281,6 @@ describe('why a code is wrong', () => {
     );
     const { user } = renderWidget();
     await startEnrollment(user);
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
     await user.type(await screen.findByRole('textbox', { name: '8-digit code' }), '00000000');
     expect(await screen.findByRole('alert')).toHaveTextContent(/does not support these settings \(algorithm\).*such as Aegis/);
     expect(screen.queryByRole('button', { name: 'Use settings every app supports' })).not.toBeInTheDocument();
@@ -295,7 +293,7 @@ describe('why a code is wrong', () => {
       ),
     );
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), MOCK_CORRECT_CODE);
     expect(await screen.findByRole('heading', { name: 'Your authenticator app is ready' })).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent("Your phone's clock is about 2 min off.");
@@ -308,7 +306,6 @@ describe('expiry', () => {
     const { user } = renderWidget();
     await startEnrollment(user);
     expect(screen.getByRole('timer')).toHaveTextContent(/Time left to finish: 2:(30|29)/);
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
     await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
     expect(await screen.findByRole('heading', { name: 'The setup expired' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start again' }));
@@ -350,11 +347,10 @@ describe('cancelling', () => {
 
   it('goes back to the step it came from when the user keeps going', async () => {
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.click(screen.getByRole('button', { name: 'Cancel setup' }));
     await user.click(await screen.findByRole('button', { name: 'No, continue' }));
-    await screen.findByRole('heading', { name: 'Enter the code from your app' });
-    expect(codeField()).toHaveFocus();
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' })).toHaveFocus();
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();
   });
 
@@ -378,7 +374,7 @@ describe('an unfinished enrollment', () => {
     const { user } = renderWidget();
     await screen.findByRole('heading', { name: 'Finish your setup' });
     await user.click(screen.getByRole('button', { name: 'Continue with the same QR code' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     expect(screen.getByRole('link', { name: 'Open in authenticator app' })).toHaveAttribute('href', pending.otpauthUri);
   });
 
@@ -457,7 +453,7 @@ describe('when enrolling is not possible', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The sign-in server cannot be reached right now.');
 
     await user.click(screen.getByRole('button', { name: 'Start setup' }));
-    expect(await screen.findByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: qrName })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(starts.count).toBe(2);
@@ -488,7 +484,7 @@ describe('when enrolling is not possible', () => {
   it('keeps the code and allows sending it again when the network fails while confirming', async () => {
     server.use(http.post(`*${apiPaths.verifyEnrollment}`, () => HttpResponse.error(), { once: true }));
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), MOCK_CORRECT_CODE);
     expect(await screen.findByRole('alert')).toHaveTextContent('You seem to be offline');
     expect(codeField()).toHaveValue(MOCK_CORRECT_CODE);
@@ -501,7 +497,7 @@ describe('when enrolling is not possible', () => {
     server.use(http.post(`*${apiPaths.verifyEnrollment}`, () => problemResponse('unauthenticated')));
     mockApi.fake.createSession({ username: 'alice', password: 'correct horse battery staple' });
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), MOCK_CORRECT_CODE);
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Your session has ended. Please sign in again.');
@@ -510,7 +506,7 @@ describe('when enrolling is not possible', () => {
   it('starts again when the enrollment was ended elsewhere', async () => {
     server.use(http.post(`*${apiPaths.verifyEnrollment}`, () => problemResponse('no_pending_enrollment')));
     const { user } = renderWidget();
-    await goToCode(user);
+    await startEnrollment(user);
     await user.type(codeField(), MOCK_CORRECT_CODE);
     expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('This setup was ended elsewhere');

@@ -1,8 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Button } from '../../../components/button';
 import { useFocusOnArrival } from '../../../components/step-heading';
 import { TextField } from '../../../components/text-field';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
+
+const noField: RefObject<null> = { current: null };
 
 export interface OtpCodeFormProps {
   digits: number;
@@ -11,6 +13,8 @@ export interface OtpCodeFormProps {
   busy: boolean;
   /** Why the last code failed (wrong code), shown under the field. */
   error?: string;
+  /** Whether the field takes the focus when it appears (after a wrong code: yes; on arrival the heading does). */
+  takesFocus?: boolean;
   onSubmit: (code: string) => void;
 }
 
@@ -18,10 +22,10 @@ export interface OtpCodeFormProps {
  * One field for the whole code, so pasting and the phone's one-time-code autofill work. Only digits are kept
  * (pasted "123 456" becomes "123456"); the form submits itself once the code is complete.
  */
-export function OtpCodeForm({ digits, period, busy, error, onSubmit }: OtpCodeFormProps) {
+export function OtpCodeForm({ digits, period, busy, error, takesFocus = true, onSubmit }: OtpCodeFormProps) {
   const { t, format } = useI18n();
   const field = useRef<HTMLInputElement>(null);
-  useFocusOnArrival(field);
+  useFocusOnArrival(takesFocus ? field : noField);
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);
 

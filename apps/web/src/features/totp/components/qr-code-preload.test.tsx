@@ -10,7 +10,7 @@ describe('the QR code’s own chunk', () => {
     mockApi.fake.switches.latencyMs = 100;
     const { user } = renderWidget();
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     expect(screen.getByRole('img', { name: 'QR code for alice at Example Corp' })).toBeInTheDocument();
     expect(screen.queryByText('Loading the QR code…')).not.toBeInTheDocument();
   });

@@ -26,9 +26,9 @@ describe('the scan step, reached before the QR code was loaded', () => {
         <TotpSteps pending={enrollment} busy={false} submit={() => undefined} cancel={() => undefined} restartWithCompatibleSettings={() => undefined} />
       </I18nProvider>,
     );
-    expect(screen.getByRole('heading', { name: 'Scan the QR code' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Scan the QR code, then enter the code' })).toBeInTheDocument();
     expect(screen.getByText('Loading the QR code…')).toHaveRole('status');
-    expect(screen.getByRole('button', { name: 'Next: enter the code' })).toBeEnabled();
+    expect(screen.getByRole('textbox', { name: '6-digit code' })).toBeEnabled();
 
     expect(await screen.findByRole('img', { name: 'QR code for alice at Example Corp' })).toBeInTheDocument();
     expect(screen.queryByText('Loading the QR code…')).not.toBeInTheDocument();

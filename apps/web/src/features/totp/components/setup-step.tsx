@@ -6,25 +6,27 @@ import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { LazyQrCode } from './lazy-qr-code';
+import { ManualKey } from './manual-key';
+import { OpenInAppLink } from './open-in-app-link';
 import { OtpCodeForm } from './otp-code-form';
 
-export interface CodeStepProps {
+export interface SetupStepProps {
   enrollment: Enrollment;
   busy: boolean;
   problem?: FlowProblem;
   onCode: (code: string) => void;
   onCompatibleSettings: () => void;
-  onBack: () => void;
   onCancel: () => void;
 }
 
 /**
- * The proof: a code from the app. The step's one task is the field, so the field (not the heading) takes the
- * focus: keyboard users type at once, screen readers read its label and hint. After a wrong code the field is
- * cleared and focused again (it is remounted, keyed by the attempts left) and the same QR code is shown, in
- * case the account never made it into the app.
+ * The whole setup on one screen, as the best setups do it: the key into the app (QR code; the otpauth link on
+ * phones; the key as text) and the field for the app's first code, which submits itself. From the start
+ * screen the user acts twice: scan, type. A wrong code keeps everything in place (a phone user still has the
+ * link and the key); the field is cleared and takes the focus (it is remounted, keyed by the attempts left).
+ * On arrival the heading takes the focus, so a screen reader starts with what to do.
  */
-export function CodeStep({ enrollment, busy, problem, onCode, onCompatibleSettings, onBack, onCancel }: CodeStepProps) {
+export function SetupStep({ enrollment, busy, problem, onCode, onCompatibleSettings, onCancel }: SetupStepProps) {
   const { t, plural, format } = useI18n();
   const wrongCode = problem?.code === 'invalid_code';
   const minutes = Math.max(1, Math.round(Math.abs(problem?.clockOffsetSeconds ?? 0) / 60));
@@ -36,33 +38,32 @@ export function CodeStep({ enrollment, busy, problem, onCode, onCompatibleSettin
             settings: (problem.ignoredSettings ?? []).map((setting) => t.code.settingNames[setting]).join(', '),
           })
         : undefined;
+  const error = wrongCode
+    ? why !== undefined
+      ? `${why} ${plural(t.code.attemptsLeft, enrollment.attemptsLeft)}`
+      : plural(t.code.wrong, enrollment.attemptsLeft)
+    : undefined;
   return (
-    <Screen step={busy ? 'confirming' : 'enterCode'} heading={t.code.heading} headingTakesFocus={false}>
+    <Screen step={busy ? 'confirming' : 'setup'} heading={t.scan.heading}>
+      <p className="pie-text">{t.scan.intro}</p>
+      <OpenInAppLink enrollment={enrollment} />
+      <LazyQrCode enrollment={enrollment} />
+      <ManualKey enrollment={enrollment} />
       {problem && !wrongCode && <ProblemAlert problem={problem} />}
       <OtpCodeForm
         key={enrollment.attemptsLeft}
         digits={enrollment.digits}
         period={enrollment.period}
         busy={busy}
-        error={wrongCode ? (why !== undefined ? `${why} ${plural(t.code.attemptsLeft, enrollment.attemptsLeft)}` : plural(t.code.wrong, enrollment.attemptsLeft)) : undefined}
+        error={error}
+        takesFocus={problem !== undefined}
         onSubmit={onCode}
       />
       <ExpiryCountdown expiresAt={enrollment.expiresAt} />
-      {wrongCode && (
-        <figure className="pie-figure">
-          <LazyQrCode enrollment={enrollment} />
-          <figcaption className="pie-hint">{t.code.sameQr}</figcaption>
-        </figure>
-      )}
       <div className="pie-actions">
         {problem?.reason === 'app_ignores_settings' && problem.fallbackAvailable === true && (
           <Button variant="primary" disabled={busy} onClick={onCompatibleSettings}>
             {t.code.useCompatibleSettings}
-          </Button>
-        )}
-        {!wrongCode && (
-          <Button disabled={busy} onClick={onBack}>
-            {t.code.back}
           </Button>
         )}
         <Button variant="quiet" disabled={busy} onClick={onCancel}>
