@@ -35,12 +35,22 @@ describe('the widget in an iframe', () => {
     hostSends('https://evil.example.net', MOCK_LAUNCH_TOKEN);
     hostSends(portal, MOCK_LAUNCH_TOKEN);
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await user.click(await screen.findByRole('button', { name: 'Next: enter the code' }));
     await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
     await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
 
-    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', serial: 'TOTP00000001', description: `Authenticator app, added ${today('en')}` }, portal);
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:enrolled', status: 'enrolled', serial: 'TOTP00000001', description: `Authenticator app, added ${today('en')}` }, portal);
+    expect(parent.postMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'pi-enroll:method-added', serial: 'TOTP00000001' }), portal);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:return' }, portal);
     expect(parent.postMessage.mock.calls.every(([, target]) => target === portal)).toBe(true);
+  });
+
+  it('tells the host that the user already has methods when it opens on their list', async () => {
+    mockApi.reset({ scenario: 'methods', config: { embedOrigins: [portal] } });
+    const parent = { postMessage: vi.fn() };
+    render(<EmbeddedApp queryClient={createTestQueryClient()} host={{ self: window, parent, parentOrigin: portal }} />);
+    await screen.findByRole('article', { name: 'Tablet' });
+    await waitFor(() => expect(parent.postMessage).toHaveBeenCalledWith({ type: 'pi-enroll:already-enrolled', methods: 2 }, portal));
   });
 
   it("loads the operator's brand stylesheets once, after its own", async () => {

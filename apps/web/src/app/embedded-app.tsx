@@ -1,20 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createParentBridge, type ParentBridge, type ParentBridgeOptions } from '../features/embedding/parent-bridge';
 import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
 import { EnrollmentApp, type EnrollmentAppProps } from './enrollment-app';
+import { hostEventCallbacks, type HostEventCallbacks } from './host-events';
 
-export interface EmbeddedAppProps extends Omit<EnrollmentAppProps, 'onReady' | 'onEnrolled' | 'onCancelled' | 'ref'> {
+export interface EmbeddedAppProps extends Omit<EnrollmentAppProps, 'onReady' | keyof HostEventCallbacks | 'ref'> {
   /** The host page around the iframe; absent when the page is not framed. */
   host?: Omit<ParentBridgeOptions, 'onLaunchToken'>;
 }
 
 /**
- * The widget inside an iframe: it tells the host page (allowed origins only) when it is ready, enrolled,
- * cancelled or resized, and takes a launch token the host sends it.
+ * The widget inside an iframe: it tells the host page (allowed origins only) when it is ready or resized and
+ * every host event (host-events.ts), and takes a launch token and theme the host sends it.
  */
 export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
   const widget = useRef<EnrollmentHandle>(null);
   const bridge = useRef<ParentBridge>(null);
+  const [relay] = useState(createRelay);
 
   useEffect(() => {
     if (!host) return undefined;
@@ -29,6 +31,7 @@ export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
       },
     });
     bridge.current = created;
+    relay.attach(created);
     // The host sizes the iframe to its content, so it never shows a scrollbar of its own.
     const resize =
       typeof ResizeObserver === 'undefined'
@@ -40,9 +43,10 @@ export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
     return () => {
       resize?.disconnect();
       created.dispose();
+      relay.attach(null);
       bridge.current = null;
     };
-  }, [host]);
+  }, [host, relay]);
 
   return (
     <EnrollmentApp
@@ -52,10 +56,20 @@ export function EmbeddedApp({ host, ...options }: EmbeddedAppProps) {
         bridge.current?.allowOrigins(config.embedOrigins);
         linkStylesheets(config.embedStylesheets);
       }}
-      onEnrolled={({ serial, description }) => bridge.current?.post({ type: 'pi-enroll:enrolled', serial, description })}
-      onCancelled={() => bridge.current?.post({ type: 'pi-enroll:cancelled' })}
+      {...relay.callbacks}
     />
   );
+}
+
+/** The host events, posted to the host through whichever bridge is attached (none before the effect ran). */
+function createRelay() {
+  let bridge: ParentBridge | null = null;
+  return {
+    callbacks: hostEventCallbacks((type, detail) => bridge?.post({ type, ...detail })),
+    attach(current: ParentBridge | null) {
+      bridge = current;
+    },
+  };
 }
 
 /** The operator's brand stylesheets (EMBED_STYLESHEETS), after the widget's own, each once; the CSP allows them. */

@@ -13,6 +13,19 @@ afterEach(() => {
 const today = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.now());
 
 describe('<pi-enroll-widget>', () => {
+  it('fires already-enrolled when it opens on the list of a user who has methods', async () => {
+    mockApi.reset({ scenario: 'methods' });
+    const heard = vi.fn();
+    document.body.addEventListener('pi-enroll:already-enrolled', heard);
+    act(() => {
+      document.body.innerHTML = '<pi-enroll-widget></pi-enroll-widget>';
+    });
+    await screen.findByRole('article', { name: 'Tablet' });
+    await waitFor(() => expect(heard).toHaveBeenCalledOnce());
+    expect((heard.mock.calls[0]![0] as CustomEvent).detail).toEqual({ methods: 2 });
+    document.body.removeEventListener('pi-enroll:already-enrolled', heard);
+  });
+
   it('is defined by the script', () => {
     expect(customElements.get('pi-enroll-widget')).toBe(PiEnrollWidgetElement);
   });
@@ -31,12 +44,16 @@ describe('<pi-enroll-widget>', () => {
     await user.click(await screen.findByRole('button', { name: 'Einrichtung starten' }));
     expect(element.querySelector('.pie-root')).toHaveAttribute('data-pie-theme', 'dark');
     expect(element.querySelector('.pie-root')).toHaveAttribute('lang', 'de');
-    await user.click(await screen.findByRole('button', { name: 'Weiter: Code eingeben' }));
     await user.type(await screen.findByRole('textbox', { name: '6-stelliger Code' }), MOCK_CORRECT_CODE);
 
     await waitFor(() => expect(onEnrolled).toHaveBeenCalledOnce());
     expect((onEnrolled.mock.calls[0]![0] as CustomEvent).detail).toEqual({ status: 'enrolled', serial: 'TOTP00000001', description: `Authenticator-App, hinzugefügt am ${today('de')}` });
     document.body.removeEventListener('pi-enroll:enrolled', onEnrolled);
+    // No RETURN_URL: the done screen's "Close" hands the user back to the host.
+    const onReturn = vi.fn();
+    element.addEventListener('pi-enroll:return', onReturn);
+    await user.click(screen.getByRole('button', { name: 'Schließen' }));
+    expect(onReturn).toHaveBeenCalledOnce();
   });
 
   it('signs in again when the host sets a new launch token', async () => {
@@ -69,7 +86,7 @@ describe('mount()', () => {
       widget = mount(element, { locale: 'en', onCancelled });
     });
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();
 
     await act(() => widget!.close());
@@ -86,7 +103,7 @@ describe('mount()', () => {
       widget = mount(element);
     });
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     act(() => widget!.unmount());
     expect(element).toBeEmptyDOMElement();
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();

@@ -7,6 +7,7 @@ import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollme
 import type { SessionTransport } from '../lib/api-client';
 import type { MessageOverrides } from '../lib/i18n/merge-messages';
 import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
+import { hostEventCallbacks } from './host-events';
 
 /**
  * `queryClient`: by default each mounted widget has its own, so two widgets on a page share nothing; pass one to
@@ -62,8 +63,9 @@ function transportAttribute(value: string | null): SessionTransport | undefined 
 /**
  * `<pi-enroll-widget launch-token="…" api-base="…" locale="de" theme="dark">`. Attributes are read when the
  * element is connected; the launch token is removed from the DOM as soon as it is read, and a token set later
- * signs in again. String overrides go in the `messages` property. Fires `pi-enroll:enrolled` (detail: serial and
- * description) and `pi-enroll:cancelled`, both bubbling.
+ * signs in again. String overrides go in the `messages` property. Fires the host events of host-events.ts
+ * (`pi-enroll:enrolled`, `:cancelled`, `:already-enrolled`, `:method-added`, `:method-removed`, `:signed-out`,
+ * `:return`), all bubbling and composed.
  */
 export class PiEnrollWidgetElement extends HTMLElement {
   static readonly observedAttributes = ['launch-token'];
@@ -80,8 +82,7 @@ export class PiEnrollWidgetElement extends HTMLElement {
       theme: themeAttribute(this.getAttribute('theme')),
       sessionTransport: transportAttribute(this.getAttribute('session-transport')),
       messages: this.messages,
-      onEnrolled: (confirmation) => this.#emit('pi-enroll:enrolled', confirmation),
-      onCancelled: () => this.#emit('pi-enroll:cancelled', null),
+      ...hostEventCallbacks((type, detail) => this.#emit(type, detail)),
     });
   }
 

@@ -1,11 +1,10 @@
 import { themeVariablesFrom } from './theme-variables';
 
-/** What the iframe tells its host page. */
+/** What the iframe tells its host page: its own `ready` and `resize`, and the host events (app/host-events.ts). */
 export type WidgetMessage =
   | { type: 'pi-enroll:ready' }
-  | { type: 'pi-enroll:enrolled'; serial: string; description: string }
-  | { type: 'pi-enroll:cancelled' }
-  | { type: 'pi-enroll:resize'; height: number };
+  | { type: 'pi-enroll:resize'; height: number }
+  | { type: `pi-enroll:${string}`; [field: string]: unknown };
 
 export interface ParentBridgeOptions {
   /** The iframe's own window, where the host's messages arrive. */
