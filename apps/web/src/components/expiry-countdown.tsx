@@ -1,17 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n/i18n-provider';
+import { useSecondsLeft } from './use-seconds-left';
 
 /** The countdown appears only in the last minutes: earlier it would only add pressure. */
 export const COUNTDOWN_VISIBLE_SECONDS = 180;
-
-function useSecondsLeft(expiresAt: string): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000));
-}
 
 /**
  * Time left before the pending enrollment expires. The ticking text is a `timer` (not read out every second);
@@ -19,7 +10,7 @@ function useSecondsLeft(expiresAt: string): number {
  */
 export function ExpiryCountdown({ expiresAt }: { expiresAt: string }) {
   const { t, format } = useI18n();
-  const secondsLeft = useSecondsLeft(expiresAt);
+  const secondsLeft = useSecondsLeft(Date.parse(expiresAt));
   const visible = secondsLeft <= COUNTDOWN_VISIBLE_SECONDS;
   const time = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, '0')}`;
   return (

@@ -420,9 +420,8 @@ describe('when enrolling is not possible', () => {
     mockApi.reset({ scenario: 'upstream-down' });
     const { user } = renderWidget();
     expect(await screen.findByRole('heading', { name: 'Setup is not available right now' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'The sign-in server cannot be reached right now. Please try again in a moment. You can try again in 10 seconds.',
-    );
+    expect(screen.getByRole('alert')).toHaveTextContent('The sign-in server cannot be reached right now. Please try again in a moment.');
+    expect(screen.getByRole('timer')).toHaveTextContent('Trying again in 10 seconds…');
     mockApi.fake.switches.upstreamDown = false;
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toHaveFocus();
@@ -466,6 +465,18 @@ describe('when enrolling is not possible', () => {
     expect(await screen.findByRole('heading', { name: 'Setup is not available right now' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
+    expect(configs.count).toBe(2);
+  });
+
+  it('counts down the wait the BFF named, saying it once, and tries again by itself at zero', async () => {
+    server.use(http.get(`*${apiPaths.config}`, () => problemResponse('upstream_unavailable', { retryAfterSeconds: 2 }), { once: true }));
+    const configs = countRequests('GET', apiPaths.config);
+    renderWidget();
+    expect(await screen.findByRole('heading', { name: 'Setup is not available right now' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/seconds?\./);
+    expect(screen.getByRole('timer')).toHaveTextContent('Trying again in 2 seconds…');
+    expect(await screen.findByText('Trying again in 1 second…', {}, { timeout: 1500 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' }, { timeout: 2500 })).toBeInTheDocument();
     expect(configs.count).toBe(2);
   });
 
