@@ -53,7 +53,7 @@ export default {
     qrLoading: 'QR-code laden…',
     qrUnavailable:
       'De QR-code kon niet worden geladen. Laad de pagina opnieuw of voeg het account handmatig toe via “Kunt u de code niet scannen?”.',
-    openInApp: 'Openen in authenticator-app',
+    openInApp: 'Openen in de authenticator-app',
     openInAppHint: 'Op deze telefoon? Voeg het account direct toe aan uw authenticator-app.',
   },
   manualKey: {

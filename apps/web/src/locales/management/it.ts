@@ -33,7 +33,7 @@ export default {
     heading: 'Rimuovere “{description}”?',
     body: 'Non potrà più confermare il suo accesso con questo metodo. Elimini anche la relativa voce dall’app.',
     lastWarning:
-      'Questo è il suo ultimo metodo di accesso. Senza, potrebbe non riuscire ad accedere finché non ne configura uno nuovo.',
+      'Questo è il suo ultimo metodo di accesso. Senza un metodo di accesso potrebbe non riuscire ad accedere finché non ne configura uno nuovo.',
     confirm: 'Sì, rimuovi',
     dismiss: 'Mantieni',
   },
