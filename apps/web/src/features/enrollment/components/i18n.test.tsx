@@ -11,8 +11,8 @@ describe('the widget’s language', () => {
     expect(screen.getByRole('region', { name: 'Einrichtung der Authenticator-App' })).toHaveAttribute('lang', 'de');
   });
 
-  it('otherwise follows the browser’s languages', async () => {
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-CH', 'de-AT', 'en']);
+  it('otherwise follows the browser’s languages: the first one it has', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['pt-BR', 'de-AT', 'en']);
     renderWidget();
     expect(await screen.findByRole('button', { name: 'Einrichtung starten' })).toBeInTheDocument();
   });
