@@ -22,6 +22,6 @@ const host =
 await startMockApiInMockMode();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EmbeddedApp queryClient={new QueryClient()} host={host} launchToken={launchToken} {...readPageOptions(window.location)} />
+    <EmbeddedApp queryClient={new QueryClient()} host={host} launchToken={launchToken} headingLevel={1} {...readPageOptions(window.location)} />
   </StrictMode>,
 );

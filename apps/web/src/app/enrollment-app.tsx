@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { Theme } from '../components/widget-root';
+import { HeadingLevelContext } from '../components/step-heading';
 import { WidgetRoot } from '../components/widget-root';
 import { EnrollmentWidget } from '../features/enrollment/components/enrollment-widget';
 import type { UseEnrollmentOptions } from '../features/enrollment/hooks/use-enrollment';
@@ -18,6 +19,8 @@ export interface WidgetOptions extends UseEnrollmentOptions {
   /** Replaces any of the widget's strings. */
   messages?: MessageOverrides;
   theme?: Theme;
+  /** 1 where the widget is the page (the standalone page, the iframe); 2, the default, inside a host's page. */
+  headingLevel?: 1 | 2;
 }
 
 export interface EnrollmentAppProps extends WidgetOptions {
@@ -26,12 +29,14 @@ export interface EnrollmentAppProps extends WidgetOptions {
 }
 
 /** The widget with its providers: what every entry point (page, iframe, script tag) renders. */
-export function EnrollmentApp({ locale, messages, theme, queryClient, ...flowOptions }: EnrollmentAppProps) {
+export function EnrollmentApp({ locale, messages, theme, headingLevel = 2, queryClient, ...flowOptions }: EnrollmentAppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={locale} messages={messages}>
         <WidgetRoot theme={theme}>
-          <EnrollmentWidget {...flowOptions} methods={methodUis} management={managementUi} />
+          <HeadingLevelContext value={headingLevel}>
+            <EnrollmentWidget {...flowOptions} methods={methodUis} management={managementUi} />
+          </HeadingLevelContext>
         </WidgetRoot>
       </I18nProvider>
     </QueryClientProvider>

@@ -12,6 +12,6 @@ const launchToken = takeLaunchTokenFromFragment(window.location, window.history)
 await startMockApiInMockMode();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <EnrollmentApp queryClient={new QueryClient()} launchToken={launchToken} {...readPageOptions(window.location)} />
+    <EnrollmentApp queryClient={new QueryClient()} launchToken={launchToken} headingLevel={1} {...readPageOptions(window.location)} />
   </StrictMode>,
 );

@@ -14,6 +14,22 @@ export function useFocusOnArrival(target: RefObject<HTMLElement | null>): void {
   }, [moveFocus, target]);
 }
 
+/**
+ * The level of the step headings: 2 inside a host page (its own `h1` names the page), 1 on the pages that are
+ * the widget's own (the standalone page and the iframe's document). Headings inside a step are one below.
+ */
+export const HeadingLevelContext = createContext<1 | 2>(2);
+
+/** A heading inside a step (a method's name in the list): one level below the step's. */
+export function Subheading({ id, className, children }: { id?: string; className?: string; children: ReactNode }) {
+  const Heading = use(HeadingLevelContext) === 1 ? 'h2' : 'h3';
+  return (
+    <Heading id={id} className={className}>
+      {children}
+    </Heading>
+  );
+}
+
 export interface StepHeadingProps {
   children: ReactNode;
   /** False when the step has one field that takes the focus instead (the code step). */
@@ -24,10 +40,11 @@ export interface StepHeadingProps {
 export function StepHeading({ children, takesFocus = true }: StepHeadingProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(takesFocus ? heading : noTarget);
+  const Heading = use(HeadingLevelContext) === 1 ? 'h1' : 'h2';
   return (
-    <h2 ref={heading} tabIndex={-1} className="pie-heading">
+    <Heading ref={heading} tabIndex={-1} className="pie-heading">
       {children}
-    </h2>
+    </Heading>
   );
 }
 

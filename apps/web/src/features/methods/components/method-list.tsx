@@ -4,6 +4,7 @@ import { Button } from '../../../components/button';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
+import { Subheading } from '../../../components/step-heading';
 import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent, Notice } from '../flow/management-flow';
 
@@ -68,9 +69,9 @@ function MethodItem({ method, canRemove, last, busy, send }: MethodItemProps) {
   const titleId = `pie-method-${method.serial}`;
   return (
     <article className="pie-method" aria-labelledby={titleId}>
-      <h3 className="pie-method__name" id={titleId}>
+      <Subheading className="pie-method__name" id={titleId}>
         {method.description || type}
-      </h3>
+      </Subheading>
       <p className="pie-hint">
         {[type, method.createdAt && format(t.methods.added, { date: date(method.createdAt) }),
           method.lastUsedAt ? format(t.methods.lastUsed, { date: date(method.lastUsedAt) }) : t.methods.neverUsed,
