@@ -154,8 +154,10 @@ export class FakeBff {
     this.freshUntil = null;
   }
 
-  getSession(): Session {
-    const user = this.requireUser();
+  /** `GET /session`; `null` (204) when nobody is signed in, as the BFF answers a request without a session. */
+  getSession(): Session | null {
+    const user = this.user;
+    if (!user) return null;
     const account = this.liveAccount(user);
     return { user, tokens: account.tokens.map(summaryOf), pending: account.pending?.enrollment ?? null };
   }

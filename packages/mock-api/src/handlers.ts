@@ -107,7 +107,10 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
       answer('config', () => json(ClientConfigSchema, fake.config, 'GET /config')),
     ),
     http.get(`${base}${apiPaths.session}`, () =>
-      answer('read', () => json(SessionSchema, fake.getSession(), 'GET /session')),
+      answer('read', () => {
+        const session = fake.getSession();
+        return session === null ? noContent() : json(SessionSchema, session, 'GET /session');
+      }),
     ),
     http.post(`${base}${apiPaths.session}`, ({ request }) =>
       answer('write', async () => {

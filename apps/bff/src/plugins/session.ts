@@ -25,6 +25,8 @@ declare module 'fastify' {
      * request alone has none.
      */
     cookieSessionId: string | undefined;
+    /** The request carried a session credential (cookie or header), valid or not: a first visit carries none. */
+    sessionCredentialPresented: boolean;
     /** The widget asked for its session in the `pi-enroll-session` header (it is embedded in another site). */
     sessionInHeader: boolean;
   }
@@ -69,6 +71,7 @@ export default fp(
 
     app.decorateRequest('session', undefined);
     app.decorateRequest('cookieSessionId', undefined);
+    app.decorateRequest('sessionCredentialPresented', false);
     app.decorateRequest('sessionInHeader', false);
     app.decorate('newSession', (user: SessionUser, via: IdentityMode): SessionData => {
       const now = app.clock.now();
@@ -107,6 +110,7 @@ export default fp(
       const credential = typeof header === 'string' && header !== NO_CREDENTIAL_YET ? header : undefined;
       const value = request.sessionInHeader && header !== NO_CREDENTIAL_YET ? credential : request.cookies[cookieName(isSecureContext(request))];
       if (value === undefined) return;
+      request.sessionCredentialPresented = true;
       const session = (credential !== undefined ? headerSealer : sealer).open(value);
       if (session === undefined) return;
       const now = app.clock.now();

@@ -50,25 +50,39 @@ const sessionRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
     },
   );
 
-  app.get(apiPaths.session, { schema: { response: { 200: SessionSchema, ...problemsFor({ session: true, rateLimited: true, upstream: true }) } } }, async (request, reply) => {
-    const stored = app.requireSession(request);
-    const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
-    const described = await app.enrollment.describe({ ...stored, tokens: snapshot }, request.id);
-    const session = described.session;
-    // Sealing a new cookie on every poll is wasted work: only when something changed, or to keep the idle
-    // timeout sliding and the snapshot fresh enough for the next start.
-    if (stored.pending !== session.pending || needsRefresh(stored, snapshot, app.clock.now())) await reply.saveSession(session);
-    const body: Session = {
-      user: { username: session.user.username, realm: session.user.realm ?? '' },
-      // An unfinished token of ours is an enrollment in progress (or one the sweeper will remove), not a method.
-      tokens: tokens
-        .filter((token) => !isOurUnfinished(token, app.enrollmentSerials))
-        .map((token) => ({ serial: token.serial, type: token.tokentype, description: token.description, active: token.active })),
-      pending: described.pending,
-    };
-    reply.header('cache-control', 'no-store');
-    return body;
-  });
+  app.get(
+    apiPaths.session,
+    {
+      schema: {
+        description:
+          'Who is signed in, their tokens and any unfinished enrollment. 204 when the request carries no session at all (a first visit: nobody is signed in, and the browser logs no failed request); 401 when it carries one that ended or is not valid.',
+        response: { 200: SessionSchema, 204: Type.Null(), ...problemsFor({ session: true, rateLimited: true, upstream: true }) },
+      },
+    },
+    async (request, reply) => {
+      if (request.session === undefined && !request.sessionCredentialPresented) {
+        reply.header('cache-control', 'no-store');
+        return reply.code(204).send(null);
+      }
+      const stored = app.requireSession(request);
+      const { tokens, snapshot } = await app.enrollment.snapshotTokens(stored.user, request.id);
+      const described = await app.enrollment.describe({ ...stored, tokens: snapshot }, request.id);
+      const session = described.session;
+      // Sealing a new cookie on every poll is wasted work: only when something changed, or to keep the idle
+      // timeout sliding and the snapshot fresh enough for the next start.
+      if (stored.pending !== session.pending || needsRefresh(stored, snapshot, app.clock.now())) await reply.saveSession(session);
+      const body: Session = {
+        user: { username: session.user.username, realm: session.user.realm ?? '' },
+        // An unfinished token of ours is an enrollment in progress (or one the sweeper will remove), not a method.
+        tokens: tokens
+          .filter((token) => !isOurUnfinished(token, app.enrollmentSerials))
+          .map((token) => ({ serial: token.serial, type: token.tokentype, description: token.description, active: token.active })),
+        pending: described.pending,
+      };
+      reply.header('cache-control', 'no-store');
+      return body;
+    },
+  );
 
   app.delete(apiPaths.session, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, rateLimited: true }) } } }, async (request, reply) => {
     if (request.session !== undefined) {

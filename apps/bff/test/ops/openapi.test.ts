@@ -18,7 +18,7 @@ import {
   apiPaths,
 } from '@pi-enroll/shared';
 import { problemsFor } from '../../src/routes/route-schemas.js';
-import type { ApiResponse } from '../support/api-client.js';
+import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
 
 type Json = Record<string, unknown>;
@@ -34,7 +34,7 @@ const upstream = { 502: ProblemSchema, 503: ProblemSchema };
 const contract: Record<string, { body?: object; responses: Record<number, object | null> }> = {
   [`GET ${apiPaths.config}`]: { responses: { 200: ClientConfigSchema, 500: ProblemSchema } },
   [`POST ${apiPaths.session}`]: { body: CreateSessionRequestSchema, responses: { 204: null, ...body, ...signedIn, ...limited, ...upstream, ...always } },
-  [`GET ${apiPaths.session}`]: { responses: { 200: SessionSchema, ...signedIn, ...limited, ...upstream, ...always } },
+  [`GET ${apiPaths.session}`]: { responses: { 200: SessionSchema, 204: null, ...signedIn, ...limited, ...upstream, ...always } },
   [`DELETE ${apiPaths.session}`]: { responses: { 204: null, ...body, ...limited, ...always } },
   [`POST ${apiPaths.enrollment}`]: {
     body: StartEnrollmentRequestSchema,
@@ -233,6 +233,12 @@ describe('the OpenAPI document at /api/v1/openapi.json', () => {
     conforms(`GET ${apiPaths.enrollment}`, await carol.get(apiPaths.enrollment));
     const signedOut = await carol.delete(apiPaths.session);
     expect(signedOut.status).toBe(204);
-    conforms(`GET ${apiPaths.session}`, await carol.get(apiPaths.session));
+    // Signed out, the cookie is gone: nobody is signed in, a documented answer without a body.
+    const nobody = await carol.get(apiPaths.session);
+    expect(nobody.status).toBe(204);
+    expect(responseSchema(`GET ${apiPaths.session}`, 204).response).toBeDefined();
+    const ended = new ApiClient(stack.baseUrl);
+    ended.cookieHeader = 'pi_enroll_session=ended.or.forged';
+    conforms(`GET ${apiPaths.session}`, await ended.get(apiPaths.session));
   });
 });

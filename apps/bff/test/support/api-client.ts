@@ -34,6 +34,17 @@ export class ApiClient {
     );
   }
 
+  /**
+   * Who GET /session says is signed in: their name, or null when nobody is (204 for a request without any
+   * session, 401 `unauthenticated` for one that ended or is not valid). Anything else is a failure.
+   */
+  async signedInUser(): Promise<string | null> {
+    const response = await this.get<{ user?: { username: string }; code?: string }>('/api/v1/session');
+    if (response.status === 200 && response.body.user) return response.body.user.username;
+    if (response.status === 204 || (response.status === 401 && response.body.code === 'unauthenticated')) return null;
+    throw new Error(`GET /session answered ${response.status}`);
+  }
+
   /** `headers` override the defaults; a header given as '' is left out (e.g. a request without Origin). */
   async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const merged: Record<string, string> = {

@@ -4,10 +4,13 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiProblemError, type ApiClient } from '../../../lib/api-client';
 import { bffKey, flowOwnedRequest } from './request-policy';
 
-/** `GET /session`: who is signed in, their tokens and any unfinished enrollment; `null` when nobody is. */
+/**
+ * `GET /session`: who is signed in, their tokens and any unfinished enrollment; `null` when nobody is (204 on a
+ * first visit, 401 when the session ended).
+ */
 export async function getSession(api: ApiClient): Promise<Session | null> {
   try {
-    return await api.request<Session>(apiPaths.session);
+    return (await api.request<Session | undefined>(apiPaths.session)) ?? null;
   } catch (error) {
     if (error instanceof ApiProblemError && error.problem.code === 'unauthenticated') return null;
     throw error;
