@@ -157,6 +157,25 @@ describe('other paths through the widget', () => {
     expect(await product.tokensOf('dave')).toEqual([]);
   });
 
+  it('loads without console errors: a first visit, a user with a method, a reload mid-setup', async () => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(product.url);
+    await page.getByRole('button', { name: 'erin', exact: true }).click();
+    await page.getByRole('button', { name: 'Start setup' }).click();
+    const uri = await readQrCode(page, QR_NAME);
+    await page.reload();
+    await page.getByRole('button', { name: 'Continue with the same QR code' }).click();
+    await enterCode(await codeFromUri(uri));
+    await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your sign-in methods' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('offers the same QR code after a reload', async () => {
     await signInAndStart('erin');
     const before = await readQrCode(page, QR_NAME);
@@ -200,6 +219,12 @@ describe('other paths through the widget', () => {
     await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
     await focusAndPress('Start setup');
     await page.getByRole('img', { name: QR_NAME }).waitFor();
+    // The step's heading has the focus, is the page's one h1, and shows no focus ring (it is not a control).
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return { tag: element.tagName, text: element.textContent, outline: getComputedStyle(element).outlineStyle, h1s: document.querySelectorAll('h1').length };
+    });
+    expect(focused).toEqual({ tag: 'H1', text: 'Scan the QR code, then enter the code', outline: 'none', h1s: 1 });
     const uri = await readQrCode(page, QR_NAME);
     const field = page.getByRole('textbox', { name: /digit code/ });
     for (let presses = 0; presses < 10 && !(await field.evaluate((element) => element === document.activeElement)); presses += 1) {
@@ -218,7 +243,7 @@ describe('other paths through the widget', () => {
     await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
     await nameDevice(payload);
     await page.getByRole('button', { name: 'Your sign-in methods' }).click();
-    await page.getByRole('heading', { name: payload, level: 3 }).waitFor();
+    await page.getByRole('heading', { name: payload, level: 2 }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('img[src="x"], script:text("__xss")').count()).toBe(0);
   });

@@ -52,7 +52,7 @@ describe('<pi-enroll-widget>', () => {
     // No RETURN_URL: the done screen's "Close" hands the user back to the host.
     const onReturn = vi.fn();
     element.addEventListener('pi-enroll:return', onReturn);
-    await user.click(screen.getByRole('button', { name: 'Schließen' }));
+    await user.click(await screen.findByRole('button', { name: 'Schließen' }));
     expect(onReturn).toHaveBeenCalledOnce();
   });
 

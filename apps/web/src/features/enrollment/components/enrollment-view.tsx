@@ -5,7 +5,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { ManagementUi } from '../../../lib/management-ui';
 import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
-import { DoneScreen } from './done-screen';
+import { LazyDoneScreen } from './lazy-done-screen';
 import { LoadingScreen } from './loading-screen';
 import { OutcomeScreen } from './outcome-screen';
 import { PendingEnrollmentView } from './pending-enrollment-view';
@@ -122,7 +122,11 @@ function renderState({ state, config, methods, management: Management, api, onRe
       );
     case 'done':
     case 'naming':
-      return <DoneScreen key="done" state={state} config={config} onReturn={onReturn} send={send} />;
+      return (
+        <Suspense key="done" fallback={<LoadingScreen />}>
+          <LazyDoneScreen state={state} config={config} onReturn={onReturn} send={send} />
+        </Suspense>
+      );
     case 'signingOut':
       return <LoadingScreen key="signing-out" step="signingOut" />;
   }

@@ -1,8 +1,9 @@
-import { use, useMemo, type RefObject } from 'react';
+import { use, useEffect, useMemo, type RefObject } from 'react';
 import { MoveFocusContext } from '../../../components/step-heading';
 import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
 import { ConfirmCancelScreen } from './confirm-cancel-screen';
+import { preloadDoneScreen } from './lazy-done-screen';
 
 type PendingState = Extract<FlowState, { current: 'pending' | 'confirming' | 'confirmCancel' | 'cancelling' }>;
 
@@ -24,6 +25,10 @@ export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmen
   const { Steps } = methods[state.enrollment.type];
   const asking = state.current === 'confirmCancel' || state.current === 'cancelling';
   const moveFocus = use(MoveFocusContext);
+  // The done screen's chunk, while the user scans: there when the code is confirmed.
+  useEffect(() => {
+    void preloadDoneScreen().catch(() => undefined);
+  }, []);
   const stepsFocus = useMemo<RefObject<boolean>>(
     () => (asking ? keepFocus : { get current() { return moveFocus.current; }, set current(value) { moveFocus.current = value; } }),
     [asking, moveFocus],
