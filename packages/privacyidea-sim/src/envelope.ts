@@ -15,7 +15,7 @@ export type Envelope = { [key: string]: PythonJson };
 export function successEnvelope(
   value: PythonJson,
   nowMs: number,
-  options: { detail?: { [key: string]: PythonJson }; id?: 1 | 2; authentication?: 'ACCEPT' | 'REJECT' } = {},
+  options: { detail?: { [key: string]: PythonJson }; id?: 1 | 2; authentication?: 'ACCEPT' | 'REJECT' | 'CHALLENGE' } = {},
 ): Envelope {
   const result: { [key: string]: PythonJson } = {};
   if (options.authentication !== undefined) result['authentication'] = options.authentication;

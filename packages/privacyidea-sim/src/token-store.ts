@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { privacyIdeaErrors } from './privacyidea-error.js';
 
-export type TokenType = 'totp' | 'hotp';
+export type TokenType = 'totp' | 'hotp' | 'passkey';
 export type OtpHashlib = 'sha1' | 'sha256' | 'sha512';
 
 export const OTP_HASHLIBS: readonly OtpHashlib[] = ['sha1', 'sha256', 'sha512'];
@@ -129,6 +129,8 @@ function safe(read: () => number, fallback: number): number {
   }
 }
 
+const SERIAL_PREFIXES: Record<TokenType, string> = { totp: 'TOTP', hotp: 'OATH', passkey: 'PIPK' };
+
 /** All tokens, in memory. Serial lookups ignore case, as privacyIDEA's token query does. */
 export class TokenStore {
   readonly #tokens = new Map<string, TokenRecord>();
@@ -160,9 +162,9 @@ export class TokenStore {
     this.#tokens.clear();
   }
 
-  /** privacyIDEA's gen_serial: a type prefix (`TOTP`, `OATH` for HOTP) and 8 upper-case hex digits. */
+  /** privacyIDEA's gen_serial: a type prefix (`TOTP`, `OATH` for HOTP, `PIPK` for passkey) and 8 upper-case hex digits. */
   newSerial(tokentype: TokenType): string {
-    const prefix = tokentype === 'totp' ? 'TOTP' : 'OATH';
+    const prefix = SERIAL_PREFIXES[tokentype];
     for (;;) {
       const serial = `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
       if (this.find(serial) === undefined) return serial;
