@@ -1,4 +1,4 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { Button } from '../../../components/button';
 import { ExpiryCountdown } from '../../../components/expiry-countdown';
 import { ProblemAlert } from '../../../components/problem-alert';
@@ -9,7 +9,7 @@ import { LazyQrCode } from './lazy-qr-code';
 import { OtpCodeForm } from './otp-code-form';
 
 export interface CodeStepProps {
-  enrollment: Enrollment;
+  enrollment: TotpEnrollment;
   busy: boolean;
   problem?: FlowProblem;
   onCode: (code: string) => void;

@@ -1,4 +1,4 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { Button } from '../../../components/button';
 import { ExpiryCountdown } from '../../../components/expiry-countdown';
 import { Screen } from '../../../components/screen';
@@ -8,7 +8,7 @@ import { ManualKey } from './manual-key';
 import { OpenInAppLink } from './open-in-app-link';
 
 export interface ScanStepProps {
-  enrollment: Enrollment;
+  enrollment: TotpEnrollment;
   onNext: () => void;
   onCancel: () => void;
 }

@@ -9,7 +9,7 @@ import { ScanStep } from './scan-step';
  * already has a problem or is busy came back from a code, so it opens on the code step (e.g. after a reload
  * of the widget's state, as in the gallery).
  */
-export function TotpSteps({ pending, busy, problem, submit, cancel, restartWithCompatibleSettings }: MethodStepsProps) {
+export function TotpSteps({ pending, busy, problem, submit, cancel, restartWithCompatibleSettings }: MethodStepsProps<'totp'>) {
   const [step, setStep] = useState<'scan' | 'code'>(busy || problem ? 'code' : 'scan');
   if (step === 'scan') return <ScanStep key="scan" enrollment={pending} onNext={() => setStep('code')} onCancel={cancel} />;
   return (
