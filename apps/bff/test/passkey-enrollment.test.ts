@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SoftwareAuthenticator, type RegistrationResponseJSON } from '@pi-enroll/privacyidea-sim';
 import type { PasskeyEnrollment } from '@pi-enroll/shared';
-import type { PasskeyTryChallenge, PasskeyTryResult } from '@pi-enroll/shared/passkey-try';
-import { ApiClient, type ApiResponse, type ProblemFields } from './support/api-client.js';
+import type { PasskeyTryChallenge, PasskeyTryResult } from '@pi-enroll/shared/methods/passkey-try';
+import type { ApiClient, ApiResponse, ProblemFields } from './support/api-client.js';
 import { startStack, type StackOptions, type TestStack } from './support/test-stack.js';
 
 /**
@@ -87,7 +87,8 @@ describe('passkey enrollment', () => {
     const confirmed = await erin.verify(credential);
     const windowMs = performance.now() - started;
     expect(confirmed.status, confirmed.text).toBe(200);
-    expect(confirmed.body).toMatchObject({ status: 'enrolled', serial: expect.stringMatching(/^PIENF/) });
+    expect(confirmed.body.status).toBe('enrolled');
+    expect(confirmed.body.serial).toMatch(/^PIENF/);
     const [token] = s.sim.tokensOf('erin');
     expect(token).toMatchObject({ serial: confirmed.body.serial, tokentype: 'passkey', rollout_state: 'enrolled', active: true });
     expect(token?.info['relying_party_id']).toBe('localhost');
@@ -120,7 +121,8 @@ describe('passkey enrollment', () => {
     expect(last.status, last.text).toBe(409);
     expect(last.body.code).toBe('attempts_exhausted');
     await erinIsFree(s, 'out of tries');
-    expect((await erin.verify(erin.create(enrollment))).status).toBe(409);
+    // The session has nothing pending any more; a right credential now creates nothing either.
+    expect((await erin.verify(erin.create(enrollment))).status).toBe(404);
     await erinIsFree(s, 'a right credential after the end');
   });
 
@@ -282,7 +284,7 @@ describe('passkey enrollment', () => {
       const challenge = (await erin.send<PasskeyTryChallenge>('POST', `/api/v1/methods/${serial}/try`, {})).body;
       const assertion = erin.authenticator.get(challenge.options, PAGE);
       const signature = Buffer.from(assertion.response.signature, 'base64url');
-      signature[signature.length - 1] ^= 1;
+      signature.writeUInt8(signature.readUInt8(signature.length - 1) ^ 1, signature.length - 1);
       const forged = { ...assertion, response: { ...assertion.response, signature: signature.toString('base64url') } };
       const tried = await erin.send<PasskeyTryResult>('POST', `/api/v1/methods/${serial}/try`, { transactionId: challenge.transactionId, credential: forged });
       expect(tried.body).toEqual({ result: 'failed', reason: 'rejected' });

@@ -219,7 +219,7 @@ describe('passkey with a software authenticator', () => {
     expect(rejected.body).not.toHaveProperty('detail');
     const forged = await login(authenticator, {}, { Origin: origin }, (fields) => {
       const signature = Buffer.from(fields['signature'] ?? '', 'base64url');
-      signature[signature.length - 1] ^= 1;
+      signature.writeUInt8(signature.readUInt8(signature.length - 1) ^ 1, signature.length - 1);
       return { ...fields, signature: signature.toString('base64url') };
     });
     expect(forged.body).toMatchObject({ result: { authentication: 'REJECT', value: false } });

@@ -2,7 +2,7 @@
 // sees that it works. Two calls on one path: without a credential it answers the options for
 // `navigator.credentials.get`, with one it answers whether privacyIDEA accepted it.
 import Type from 'typebox';
-import { methodPath } from './api-paths.js';
+import { methodPath } from '../api-paths.js';
 
 /** `POST` here: `{credentialId?}` → PasskeyTryChallenge; `{transactionId, credential}` → PasskeyTryResult. */
 export function passkeyTryPath(serial: string): string {

@@ -37,6 +37,7 @@ export class PasskeyMethod implements EnrollmentMethod<PasskeyState> {
   readonly type = 'passkey';
   readonly tokenType = 'passkey';
   readonly label = PASSKEY_METHOD_LABEL;
+  readonly needs = 'security_key_or_screen_lock';
   readonly maxPendingSeconds = PASSKEY_CEREMONY_SECONDS;
 
   async start(ctx: MethodContext, enrollment: NewEnrollment): Promise<PasskeyState> {

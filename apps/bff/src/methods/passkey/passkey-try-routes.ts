@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ProblemSchema, apiPaths } from '@pi-enroll/shared';
-import { PasskeyTryChallengeSchema, PasskeyTryRequestSchema, PasskeyTryResultSchema } from '@pi-enroll/shared/passkey-try';
+import { PasskeyTryChallengeSchema, PasskeyTryRequestSchema, PasskeyTryResultSchema } from '@pi-enroll/shared/methods/passkey-try';
 import { isUsableToken } from '../../enrollment/user-tokens.js';
 import { ProblemError } from '../../http/problem-error.js';
 import { PrivacyIdeaError, piErrorCode } from '../../privacyidea/pi-errors.js';

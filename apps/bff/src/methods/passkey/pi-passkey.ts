@@ -133,7 +133,7 @@ export async function checkPasskeyLogin(
   if (credential.response.userHandle !== undefined) form.userHandle = credential.response.userHandle;
   const envelope = await pi.validateCall({ method: 'POST', path: '/validate/check', form, browserOrigin: login.origin, requestId });
   const serial = (envelope.detail as { serial?: unknown } | null | undefined)?.serial;
-  return { accepted: envelope.result.value === true, serial: typeof serial === 'string' ? serial : undefined };
+  return { accepted: envelope.result.status && envelope.result.value === true, serial: typeof serial === 'string' ? serial : undefined };
 }
 
 function isRegistration(value: unknown): value is PiPasskeyRegistration {
