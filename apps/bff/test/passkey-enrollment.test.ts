@@ -92,6 +92,8 @@ describe('passkey enrollment', () => {
     const [token] = s.sim.tokensOf('erin');
     expect(token).toMatchObject({ serial: confirmed.body.serial, tokentype: 'passkey', rollout_state: 'enrolled', active: true });
     expect(token?.info['relying_party_id']).toBe('localhost');
+    // Now erin has a method: passOnNoToken no longer lets her in without it.
+    expect(await s.loginWith('erin', 'anything')).toEqual({ accepted: false, message: 'wrong otp value' });
     // The clientwait token lived from privacyIDEA's init to step 2: the BFF's part of it, with an instant ceremony.
     console.info(`passkey clientwait window, normal path (start → verify answered, software authenticator): ${windowMs.toFixed(1)} ms`);
     expect(windowMs).toBeLessThan(2000);
@@ -164,7 +166,7 @@ describe('passkey enrollment', () => {
     await erinIsFree(s, 'a credential after expiry');
   });
 
-  it('reload and double start give the same enrollment and one token; a new sign-in carries it on', async () => {
+  it('reload, double start and a new sign-in give the same enrollment and one token', async () => {
     const s = await stack();
     const erin = await browser(s);
     const [first, second] = await Promise.all([erin.start(), erin.start()]);
@@ -176,7 +178,13 @@ describe('passkey enrollment', () => {
     expect(resumed.status).toBe(200);
     expect(resumed.body.registrationOptions.challenge).toBe(first.body.registrationOptions.challenge);
     expect(s.sim.tokensOf('erin')).toHaveLength(1);
-    expect((await erin.verify(erin.create(reloaded.body))).status).toBe(200);
+    // A new sign-in (the widget reloaded with a fresh launch token) is offered the same enrollment.
+    const signedInAgain = new PasskeyBrowser(await s.signedIn('erin'));
+    const carried = await signedInAgain.send<PasskeyEnrollment>('GET', '/api/v1/enrollment');
+    expect(carried.body.registrationOptions).toEqual(first.body.registrationOptions);
+    await erinIsLockedOut(s, 'reloaded');
+    expect((await signedInAgain.verify(signedInAgain.create(carried.body))).status).toBe(200);
+    expect(s.sim.tokensOf('erin').map((t) => t.rollout_state)).toEqual(['enrolled']);
   });
 
   it('a page without Origin, or a relying party the page cannot use, starts nothing', async () => {
@@ -241,6 +249,22 @@ describe('passkey enrollment', () => {
       s.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' } });
       expect((await erin.cancel()).status).toBe(204);
       await sweptClean(s, 'cancel could not delete');
+    });
+
+    it("step 2's answer is lost after privacyIDEA enrolled the key: the retry confirms, nothing is removed", async () => {
+      const s = await stack({ env: { PI_TIMEOUT_MS: '200' } });
+      const erin = await browser(s);
+      const enrollment = (await erin.start()).body;
+      const credential = erin.create(enrollment);
+      s.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'latency', ms: 600 }, times: 1 });
+      expect((await erin.verify(credential)).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(s.sim.tokensOf('erin').map((t) => t.rollout_state)).toEqual(['enrolled']);
+      const retried = await erin.verify(credential);
+      expect(retried.status, retried.text).toBe(200);
+      s.clock.advance(121_000);
+      await s.app.sweeper.sweepOnce({ full: true });
+      expect(s.sim.tokensOf('erin').map((t) => [t.serial, t.rollout_state])).toEqual([[retried.body.serial, 'enrolled']]);
     });
 
     it('the user walks away: the sweeper removes the token after its 120 s', async () => {

@@ -94,9 +94,11 @@ export class PasskeyMethod implements EnrollmentMethod<PasskeyState> {
     if (origin === undefined || !clientDataMatches(credential, options.challenge, origin)) return { kind: 'wrong' };
     // Step 2 only for the token we just saw waiting: for a gone serial privacyIDEA makes a new live token.
     const token = await ctx.pi.findToken(serial, ctx.requestId);
-    if (token === undefined || !isOwnedBy(token, ctx.user) || !isOurUnfinished(token, ctx.serials) || ctx.serials.parse(serial)?.enrollmentId !== pending.id) {
-      return { kind: 'gone' };
-    }
+    const ours = token !== undefined && isOwnedBy(token, ctx.user) && ctx.serials.parse(serial)?.enrollmentId === pending.id;
+    // An earlier try's step 2 went through but its answer was lost (a timeout): privacyIDEA enrolled the token with
+    // a registration it verified against this enrollment's challenge, so this enrollment is confirmed.
+    if (ours && isEnrolledPasskey(token)) return { kind: 'confirmed', serial };
+    if (!ours || !isOurUnfinished(token, ctx.serials)) return { kind: 'gone' };
     try {
       await completePasskey(ctx.pi, { serial, transactionId, credential, origin }, ctx.requestId);
     } catch (error) {
