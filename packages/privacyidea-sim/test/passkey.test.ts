@@ -115,6 +115,24 @@ describe('passkey, recorded §5', () => {
   });
 });
 
+describe('passkey relying-party policy through the control API', () => {
+  it('POST sets it, DELETE removes it (then init answers W0)', async () => {
+    const lab = await Lab.start({ control: true });
+    try {
+      const set = await lab.call('POST', '/_sim/fido2-policy', { json: { rpId: 'example.org', rpName: 'Example' } });
+      expect(set.body).toEqual({ policy: { rpId: 'example.org', rpName: 'Example' } });
+      const bad = await lab.call('POST', '/_sim/fido2-policy', { json: { rpId: 'not a domain', rpName: 'x' } });
+      expect(bad.status).toBe(400);
+      const init = await lab.initToken({ type: 'passkey', user: 'carol', realm: 'example' });
+      expect((init.body as InitDetail).detail.passkey_registration.rp).toEqual({ id: 'example.org', name: 'Example' });
+      expect((await lab.call('DELETE', '/_sim/fido2-policy')).body).toEqual({ policy: null });
+      expectRecorded(await lab.send('W0'), 'W0');
+    } finally {
+      await lab.close();
+    }
+  });
+});
+
 describe('passkey with a software authenticator', () => {
   let lab: Lab;
   const origin = 'https://enroll.example.org';
