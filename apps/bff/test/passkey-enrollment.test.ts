@@ -302,6 +302,13 @@ describe('passkey enrollment', () => {
       expect(replay.body).toEqual({ result: 'failed', reason: 'rejected' });
     });
 
+    it('is rate-limited per user (each call is a privacyIDEA login or challenge)', async () => {
+      const s = await stack({ env: { RATE_LIMIT_VERIFY_PER_USER: '3' } });
+      const { erin, serial } = await enrolled(s);
+      for (let i = 0; i < 3; i += 1) expect((await erin.send('POST', `/api/v1/methods/${serial}/try`, {})).status).toBe(200);
+      expect((await erin.send<ProblemFields>('POST', `/api/v1/methods/${serial}/try`, {})).status).toBe(429);
+    });
+
     it('another key, a forged signature, a foreign serial', async () => {
       const s = await stack();
       const { erin, serial } = await enrolled(s);

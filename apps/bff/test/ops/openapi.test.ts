@@ -50,7 +50,7 @@ const contract: Record<string, { body?: object; responses: Record<number, object
   [`DELETE ${apiPaths.methods}/{serial}`]: { responses: { 204: null, 404: ProblemSchema, 409: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
   [`POST ${apiPaths.methods}/{serial}/try`]: {
     body: PasskeyTryRequestSchema,
-    responses: { 200: Type.Union([PasskeyTryChallengeSchema, PasskeyTryResultSchema]), 404: ProblemSchema, ...body, ...signedIn, ...upstream, ...always },
+    responses: { 200: Type.Union([PasskeyTryChallengeSchema, PasskeyTryResultSchema]), 404: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
   },
   [`POST ${apiPaths.stepUp}`]: { body: StepUpRequestSchema, responses: { 200: StepUpStateSchema, ...body, ...signedIn, ...limited, ...upstream, ...always } },
   [`POST ${apiPaths.resendEnrollment}`]: {

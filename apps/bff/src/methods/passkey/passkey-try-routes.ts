@@ -30,7 +30,7 @@ const passkeyTryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Union([PasskeyTryChallengeSchema, PasskeyTryResultSchema]),
           404: ProblemSchema,
-          ...problemsFor({ stateChanging: true, session: true, upstream: true }),
+          ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }),
         },
       },
     },
