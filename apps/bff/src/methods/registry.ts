@@ -1,5 +1,6 @@
 import type { MethodType } from '@pi-enroll/shared';
 import type { EnrollmentMethod } from '../enrollment/enrollment-method.js';
+import { RecoveryMethod } from './recovery/recovery-method.js';
 import { TotpMethod } from './totp/totp-method.js';
 
 /**
@@ -8,6 +9,7 @@ import { TotpMethod } from './totp/totp-method.js';
  */
 const methodModules: Partial<Record<MethodType, () => EnrollmentMethod>> = {
   totp: () => new TotpMethod(),
+  recovery: () => new RecoveryMethod(),
 };
 
 export const AVAILABLE_METHODS = Object.keys(methodModules) as MethodType[];
