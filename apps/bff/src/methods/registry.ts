@@ -1,5 +1,6 @@
 import type { MethodType } from '@pi-enroll/shared';
 import type { EnrollmentMethod } from '../enrollment/enrollment-method.js';
+import { EmailMethod } from './email/email-method.js';
 import { RecoveryMethod } from './recovery/recovery-method.js';
 import { TotpMethod } from './totp/totp-method.js';
 
@@ -9,6 +10,7 @@ import { TotpMethod } from './totp/totp-method.js';
  */
 const methodModules: Partial<Record<MethodType, () => EnrollmentMethod>> = {
   totp: () => new TotpMethod(),
+  email: () => new EmailMethod(),
   recovery: () => new RecoveryMethod(),
 };
 
