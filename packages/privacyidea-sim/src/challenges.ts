@@ -56,6 +56,10 @@ export class ChallengeStore {
     if (index >= 0) this.#challenges.splice(index, 1);
   }
 
+  clear(): void {
+    this.#challenges.length = 0;
+  }
+
   /** `remove_token` deletes the token's challenges with it. */
   deleteForSerial(serial: string): void {
     for (let i = this.#challenges.length - 1; i >= 0; i--) {

@@ -2,6 +2,8 @@ import type { AdminScopePolicy } from './admin-policies.js';
 import type { Clock } from './clock.js';
 import type { Fido2Policy, HardeningPolicies, SimulatorConfig } from './simulator-config.js';
 import { ChallengeStore } from './challenges.js';
+import { MailOutbox } from './mail-outbox.js';
+import type { EmailChallenge } from './token-types/email-token.js';
 import { TokenStore } from './token-store.js';
 import { UserDirectory } from './user-directory.js';
 import { versionProfile, type VersionProfile } from './version-profiles.js';
@@ -13,7 +15,12 @@ import { versionProfile, type VersionProfile } from './version-profiles.js';
 export class SimulatorState {
   readonly users: UserDirectory;
   readonly tokens = new TokenStore();
-  readonly challenges = new ChallengeStore();
+  /** The SMTP sink the email token sends through. */
+  readonly outbox = new MailOutbox();
+  /** Open challenges of challenge-response tokens (email), by transaction id. */
+  readonly challenges = new Map<string, EmailChallenge[]>();
+  /** FIDO2 (passkey) challenges: registration ones bound to a token, login ones to none. */
+  readonly fido2Challenges = new ChallengeStore();
   /** The user attribute `fido2_user_id` (base64url), keyed `realm/username`; it outlives the user's tokens (more §End). */
   readonly fido2UserIds = new Map<string, string>();
   readonly profile: VersionProfile;

@@ -69,7 +69,7 @@ export async function passkeyInit(
     userId = newFido2UserId();
     state.fido2UserIds.set(userKey, userId);
   }
-  const challenge = state.challenges.add({ serial: token.serial, data: '', validUntilMs: nowMs + CHALLENGE_VALIDITY_MS });
+  const challenge = state.fido2Challenges.add({ serial: token.serial, data: '', validUntilMs: nowMs + CHALLENGE_VALIDITY_MS });
   const nonce = challenge.challenge;
   token.info['relying_party_id'] = policy.rpId;
   token.info['relying_party_name'] = policy.rpName;
@@ -124,7 +124,7 @@ async function updatePasskey(
   const transactionId = required('transaction_id', presentParam(params, 'transaction_id'));
   const expectedOrigin = required('HTTP_ORIGIN', origin === '' ? undefined : origin);
 
-  const challenge = state.challenges
+  const challenge = state.fido2Challenges
     .withTransactionId(transactionId)
     .find((c) => c.serial.toUpperCase() === token.serial.toUpperCase() && c.validUntilMs > nowMs);
   if (challenge === undefined) {
@@ -157,7 +157,7 @@ async function updatePasskey(
   token.info['sign_count'] = String(verified.signCount);
   token.info['credential_id_hash'] = hashCredentialId(credentialId);
   token.active = true;
-  state.challenges.delete(challenge);
+  state.fido2Challenges.delete(challenge);
 }
 
 /** `EnrollmentError` (id 404) goes through the generic privacyIDEAError handler: HTTP 400, `ERR404: …`. */
@@ -172,7 +172,7 @@ export function passkeyCredentialId(token: TokenRecord): string {
 
 function removeToken(state: SimulatorState, token: TokenRecord): void {
   state.tokens.remove(token.serial);
-  state.challenges.deleteForSerial(token.serial);
+  state.fido2Challenges.deleteForSerial(token.serial);
 }
 
 /** A new passkey token: TokenClass defaults (W2a: maxfail 10, otplen 6, windows 10/1000), no tokenkind or hashlib. */

@@ -18,7 +18,7 @@ export const validateInitializeRoute: RouteHandler = ({ params, state, nowMs }) 
   const policy = state.fido2Policy(undefined);
   if (policy === undefined) throw new PrivacyIdeaError(403, 303, 'Missing policy for webauthn_relying_party_id, unable to create challenge!');
   const userVerification = policy.userVerification ?? 'preferred';
-  const challenge = state.challenges.add({
+  const challenge = state.fido2Challenges.add({
     serial: '',
     data: `user_verification=${userVerification}`,
     validUntilMs: nowMs + CHALLENGE_VALIDITY_MS,
@@ -59,7 +59,7 @@ export async function passkeyCheck({ params, headers, state, nowMs }: RequestCon
   const owner = token.owner;
   if (owner === undefined) return answer(false, nowMs, { message: 'No user found for the token with the given credential ID!' });
 
-  const challenges = state.challenges.withTransactionId(transactionId);
+  const challenges = state.fido2Challenges.withTransactionId(transactionId);
   if (challenges.length === 0) {
     throw new PrivacyIdeaError(404, 601, `Challenge with transaction_id ${transactionId} not found.`);
   }
@@ -96,7 +96,7 @@ export async function passkeyCheck({ params, headers, state, nowMs }: RequestCon
     throw error;
   }
   token.info['sign_count'] = String(newSignCount);
-  for (const used of state.challenges.withTransactionId(transactionId)) state.challenges.delete(used);
+  for (const used of state.fido2Challenges.withTransactionId(transactionId)) state.fido2Challenges.delete(used);
   return answer(true, nowMs, { message: 'Found matching challenge', serial: token.serial, username: owner.username });
 }
 
