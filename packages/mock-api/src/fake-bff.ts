@@ -1,7 +1,7 @@
 import type {
   ClientConfig,
   CreateSessionRequest,
-  Enrollment,
+  TotpEnrollment,
   EnrollmentConfirmed,
   RenameMethodRequest,
   Session,
@@ -57,7 +57,7 @@ export class FakeProblem extends Error {
 }
 
 interface PendingEnrollment {
-  enrollment: Enrollment;
+  enrollment: TotpEnrollment;
   description: string;
   /** The serial removed once this one is confirmed (a lost phone replaced). */
   replaces?: string;
@@ -107,7 +107,7 @@ export class FakeBff {
   }
 
   /** The signed-in user's unfinished enrollment, if any. */
-  get pendingEnrollment(): Enrollment | null {
+  get pendingEnrollment(): TotpEnrollment | null {
     return this.user ? (this.accountOf(this.user).pending?.enrollment ?? null) : null;
   }
 
@@ -206,8 +206,12 @@ export class FakeBff {
   }
 
   /** 201 with a new enrollment, or 200 with the one already pending (double clicks, two tabs). */
-  startEnrollment(body: StartEnrollmentRequest): { created: boolean; enrollment: Enrollment } {
+  startEnrollment(body: StartEnrollmentRequest): { created: boolean; enrollment: TotpEnrollment } {
     const user = this.requireUser();
+    // The fake offers an authenticator app only, as a BFF with ENROLL_METHODS=totp.
+    if (body.type !== undefined && body.type !== 'totp') {
+      throw new FakeProblem('method_not_offered', { errors: [{ field: 'type', message: 'not offered here' }] });
+    }
     const account = this.liveAccount(user);
     // Starting over with settings every app supports ends the enrollment pending, as the BFF does.
     const compatible = body.settings === 'compatible';
@@ -227,7 +231,7 @@ export class FakeBff {
     return { created: true, enrollment: account.pending.enrollment };
   }
 
-  getEnrollment(): Enrollment {
+  getEnrollment(): TotpEnrollment {
     const account = this.accountOf(this.requireUser());
     const pending = account.pending;
     if (!pending) throw new FakeProblem('no_pending_enrollment');
@@ -240,7 +244,8 @@ export class FakeBff {
 
   async verifyEnrollment(body: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed> {
     const account = this.accountOf(this.requireUser());
-    if (!isWellFormedOtpCode(body.code)) {
+    const code = body.code ?? '';
+    if (!isWellFormedOtpCode(code)) {
       throw new FakeProblem('invalid_request', { errors: [{ field: '/code', message: 'must be 6–8 digits' }] });
     }
     const pending = account.pending;
@@ -249,7 +254,7 @@ export class FakeBff {
       account.pending = null;
       throw new FakeProblem('enrollment_expired');
     }
-    if (await this.isRightCode(normalizeOtpCode(body.code), pending.enrollment)) {
+    if (await this.isRightCode(normalizeOtpCode(code), pending.enrollment)) {
       account.pending = null;
       const serial = this.nextSerial();
       if (pending.replaces !== undefined) account.tokens = account.tokens.filter((token) => token.serial !== pending.replaces);
@@ -267,13 +272,19 @@ export class FakeBff {
   }
 
   /** The diagnosis the BFF would give a wrong code in the chosen scenario. */
-  private diagnosisOf(enrollment: Enrollment): ProblemExtras {
+  private diagnosisOf(enrollment: TotpEnrollment): ProblemExtras {
     if (this.switches.wrongCodeReason === 'clock_drift') return { reason: 'clock_drift', clockOffsetSeconds: -420 };
     if (this.switches.wrongCodeReason === 'app_ignores_settings') {
       const differing = (['algorithm', 'digits', 'period'] as const).filter((setting) => enrollment[setting] !== defaultOtpParameters[setting]);
       return { reason: 'app_ignores_settings', ignoredSettings: differing.length > 0 ? [...differing] : ['algorithm'], fallbackAvailable: true };
     }
     return {};
+  }
+
+  /** `POST /enrollment/resend`: an authenticator app sends nothing. */
+  resendEnrollment(): never {
+    this.getEnrollment();
+    throw new FakeProblem('resend_not_supported');
   }
 
   /** Idempotent, like the real DELETE: nothing pending is not an error. */
@@ -341,7 +352,7 @@ export class FakeBff {
     return account;
   }
 
-  private async isRightCode(code: string, enrollment: Enrollment): Promise<boolean> {
+  private async isRightCode(code: string, enrollment: TotpEnrollment): Promise<boolean> {
     if (!this.switches.acceptCorrectCode) return false;
     if (code === mockCorrectCode(enrollment.digits)) return true;
     return isCurrentTotp(code, enrollment.secret, enrollment, this.now());
@@ -352,7 +363,7 @@ export class FakeBff {
     return `TOTP${String(this.serialCounter).padStart(8, '0')}`;
   }
 
-  private newEnrollment(user: User, description: string, parameters: Pick<Enrollment, 'algorithm' | 'digits' | 'period'> = this.config.otp): PendingEnrollment {
+  private newEnrollment(user: User, description: string, parameters: Pick<TotpEnrollment, 'algorithm' | 'digits' | 'period'> = this.config.otp): PendingEnrollment {
     const { issuer } = this.config.otp;
     const { algorithm, digits, period } = parameters;
     // privacyIDEA's key sizes: 20 bytes for SHA1, the hash's output size otherwise.

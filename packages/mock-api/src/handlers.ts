@@ -130,6 +130,7 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
         return json(EnrollmentConfirmedSchema, confirmed, 'POST /enrollment/verify');
       }),
     ),
+    http.post(`${base}${apiPaths.resendEnrollment}`, () => answer('write', () => fake.resendEnrollment())),
     http.get(`${base}${apiPaths.enrollment}`, () =>
       answer('read', () => json(EnrollmentSchema, fake.getEnrollment(), 'GET /enrollment')),
     ),

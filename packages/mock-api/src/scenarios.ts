@@ -66,6 +66,7 @@ export const defaultSwitches: MockSwitches = {
 
 export const defaultClientConfig: ClientConfig = {
   identityModes: ['launch-token'],
+  methods: [{ type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false }],
   demoUsers: [],
   otp: { issuer: 'Example Corp', algorithm: 'SHA1', digits: 6, period: 30 },
   embedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'],

@@ -17,8 +17,13 @@ export interface SimulatorUser {
 
 /** The two policies the product cares about, each bound to one realm (as the recorded policies were). */
 export interface RealmPolicies {
-  /** `scope=enrollment, action=verify_enrollment=hotp totp` (policy `pol-verify-enroll`). */
+  /** `scope=enrollment, action=verify_enrollment=…` (policy `pol-verify-enroll` and the recorded additions). */
   verifyEnrollment: boolean;
+  /**
+   * The token types verify_enrollment names (the policies' values add up); absent: hotp totp email tan, as in the
+   * recorded lab with `pol-verify-enroll`, `rec-verify-email` and `rec-verify-paper` on.
+   */
+  verifyEnrollmentTypes?: string[];
   /** `scope=authentication, action=passOnNoToken` (policy `pol-passonnotoken`). */
   passOnNoToken: boolean;
   /**
@@ -82,7 +87,30 @@ export interface SimulatorConfig {
   /** Admin-scope policies (recorded-api-more.md §1.6); absent or empty = none, as on a fresh privacyIDEA. */
   adminPolicies?: AdminScopePolicy[];
   hardening?: Partial<HardeningPolicies>;
+  /**
+   * The WebAuthn/passkey relying-party policy (`scope=enrollment`, `webauthn_relying_party_id` +
+   * `webauthn_relying_party_name`, recorded-api-more.md W1). Absent = no such policy: passkey init answers W0.
+   */
+  fido2?: Fido2Policy;
 }
+
+/**
+ * privacyIDEA's relying-party policy. `realm` omitted or `""` = every realm (what W1 recorded and what
+ * `/validate/initialize` needs: it reads the rp id without a user, `api/validate.py` `initialize`). A policy bound to
+ * one realm serves `/token/init` for that realm's users only.
+ */
+export interface Fido2Policy {
+  rpId: string;
+  rpName: string;
+  realm?: string;
+  /** `webauthn_user_verification_requirement`; default `preferred`. */
+  userVerification?: 'required' | 'preferred' | 'discouraged';
+}
+
+export const USER_VERIFICATION_REQUIREMENTS = ['required', 'preferred', 'discouraged'] as const;
+
+/** The recorded lab's relying party (W1). */
+export const DEMO_FIDO2_POLICY: Fido2Policy = { rpId: 'localhost', rpName: 'privacyIDEA Lab' };
 
 export class SimulatorConfigError extends Error {
   constructor(message: string) {
@@ -128,6 +156,7 @@ export function defaultSimulatorConfig(): SimulatorConfig {
       },
     ],
     admins: [{ username: 'admin', password: 'admin-demo' }],
+    fido2: { ...DEMO_FIDO2_POLICY },
   };
 }
 
@@ -212,6 +241,7 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
       config.hardening[key as keyof HardeningPolicies] = asBoolean(hardening[key], `hardening.${key}`, fail);
     }
   }
+  if (root['fido2'] !== undefined) config.fido2 = readFido2Policy(root['fido2'], 'fido2', fail);
   if (root['tokens'] !== undefined) {
     const serials = new Set<string>();
     config.tokens = asArray(root['tokens'], 'tokens', fail).map((entry, i) => {
@@ -227,7 +257,23 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
   return config;
 }
 
-const TOP_LEVEL_FIELDS = ['version', 'realms', 'admins', 'tokens', 'adminPolicies', 'hardening'];
+const TOP_LEVEL_FIELDS = ['version', 'realms', 'admins', 'tokens', 'adminPolicies', 'hardening', 'fido2'];
+
+/** `prepolicy.fido2_enroll` requires both values and an rp id that `is_fqdn`. */
+export function readFido2Policy(raw: unknown, path: string, fail: Fail): Fido2Policy {
+  const entry = asObject(raw, path, fail);
+  for (const key of Object.keys(entry)) {
+    if (!['rpId', 'rpName', 'realm', 'userVerification'].includes(key)) fail(`${path}.${key}`, 'unknown field (expected rpId, rpName, realm, userVerification)');
+  }
+  const rpId = nonEmptyString(entry['rpId'], `${path}.rpId`, fail);
+  if (!/^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$/.test(rpId)) fail(`${path}.rpId`, 'expected a domain name');
+  const policy: Fido2Policy = { rpId, rpName: nonEmptyString(entry['rpName'], `${path}.rpName`, fail) };
+  if (entry['realm'] !== undefined) policy.realm = asString(entry['realm'], `${path}.realm`, fail);
+  if (entry['userVerification'] !== undefined) {
+    policy.userVerification = oneOf(entry['userVerification'], USER_VERIFICATION_REQUIREMENTS, `${path}.userVerification`, fail);
+  }
+  return policy;
+}
 
 type Fail = (path: string, problem: string) => never;
 
@@ -249,8 +295,12 @@ function readRealm(raw: unknown, path: string, fail: Fail): SimulatorRealm {
         result.policies[key] = readRolloutStates(policies[key], `${path}.policies.${key}`, fail);
         continue;
       }
+      if (key === 'verifyEnrollmentTypes') {
+        result.policies[key] = readTokenTypes(policies[key], `${path}.policies.${key}`, fail);
+        continue;
+      }
       if (key !== 'verifyEnrollment' && key !== 'passOnNoToken') {
-        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, passOnNoToken, passOnNoTokenIgnoreRolloutState)');
+        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, verifyEnrollmentTypes, passOnNoToken, passOnNoTokenIgnoreRolloutState)');
       }
       result.policies[key] = asBoolean(policies[key], `${path}.policies.${key}`, fail);
     }
@@ -307,6 +357,15 @@ function readSeedToken(raw: unknown, path: string, realms: SimulatorRealm[], fai
 
 /** privacyIDEA 3.14's `RolloutState.all_states()` (lib/tokenrolloutstate.py): what `passonnotoken_ignore_rollout_state` offers. */
 export const ROLLOUT_STATES = ['clientwait', 'pending', 'verify', 'enrolled', 'broken', 'failed', 'denied'] as const;
+
+/** The token types a verify_enrollment policy may name here. */
+export function readTokenTypes(value: unknown, path: string, fail: Fail): string[] {
+  const known = ['hotp', 'totp', 'email', 'tan'];
+  return asArray(value, path, fail).map((type, i) => {
+    if (typeof type !== 'string' || !known.includes(type)) fail(`${path}[${i}]`, `expected one of ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+    return type;
+  });
+}
 
 export function readRolloutStates(value: unknown, path: string, fail: Fail): string[] {
   return asArray(value, path, fail).map((state, i) => {

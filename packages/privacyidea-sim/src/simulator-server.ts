@@ -20,6 +20,7 @@ import {
   defaultSimulatorConfig,
   validateSimulatorConfig,
   type DemoCredentials,
+  type Fido2Policy,
   type HardeningPolicies,
   type RealmPolicies,
   type SimulatorConfig,
@@ -87,10 +88,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       if (resolved === undefined) return [];
       return state.tokens.ofUser(resolved.user.username, resolved.realm.name).sort((a, b) => a.id - b.id).map(snapshotToken);
     },
-    clearTokens: () => state.tokens.clear(),
+    clearTokens: () => {
+      state.tokens.clear();
+      state.challenges.clear();
+      state.fido2Challenges.clear();
+    },
     currentOtp(serial, otpOptions = {}) {
       const token = state.tokens.find(serial);
       if (token === undefined) throw new Error(`no token ${serial}`);
+      if (token.tokentype === 'tan') throw new Error(`${serial} is a tan token: its codes are the ones its init answered`);
       const base = token.tokentype === 'totp' ? currentTimeStep(token, clock.now()) : token.count;
       return otpForCounter(token, base + (otpOptions.offsetSteps ?? 0));
     },
@@ -108,11 +114,21 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       config.hardening = { ...config.hardening, ...validateSimulatorConfig({ ...config, hardening }, 'setHardening').hardening };
     },
     hardening: (): HardeningPolicies => state.hardening(),
+    setFido2Policy(policy: Fido2Policy | undefined) {
+      if (policy === undefined) delete config.fido2;
+      else config.fido2 = validateSimulatorConfig({ ...config, fido2: policy }, 'setFido2Policy').fido2;
+    },
+    presetFido2Challenge: (challenge) => state.fido2Challenges.preset(challenge),
+    fido2Policy: (): Fido2Policy | undefined => (config.fido2 === undefined ? undefined : { ...config.fido2 }),
     injectFault: (rule: FaultRule) => faults.inject(rule),
     clearFaults: () => faults.clear(),
     faults: () => faults.active(),
     requestCounts: () => counter.snapshot(),
     resetRequestCounts: () => counter.reset(),
+    outbox: (filter = {}) => state.outbox.mails(filter),
+    clearOutbox: () => state.outbox.clear(),
+    setSmtpDown: (down) => state.outbox.setDown(down),
+    smtpDown: () => state.outbox.down,
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -177,7 +193,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     try {
       const params = requestParams(url, req.headers, body);
       const caller = match.route.roles.length === 0 ? undefined : authorizeRequest(req.headers, match.route.roles, state.jwtSecret, nowMs);
-      response = match.route.handler({ params, pathParams: match.pathParams, headers: req.headers, nowMs, caller, state });
+      response = await match.route.handler({ params, pathParams: match.pathParams, headers: req.headers, nowMs, caller, state });
       if (hidesSpecificMessages(state, match.route)) response = { ...response, body: withGenericRejection(response.body) };
     } catch (error) {
       if (error instanceof MalformedBodyError) return sendHtml(res, 400, htmlPage(400));

@@ -1,4 +1,4 @@
-import type { AuthenticatorApp, IdentityMode, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
+import type { AuthenticatorApp, IdentityMode, MethodType, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
 /** Who makes an authenticator app's key: `client` the BFF (no token until the right code), `server` privacyIDEA. */
 export type KeySourceSetting = 'auto' | 'client' | 'server';
@@ -39,10 +39,23 @@ export interface AppConfig {
     authenticatorApps: AuthenticatorApp[];
   };
   enrollment: {
+    /** The methods offered (ENROLL_METHODS), in the start screen's order; each has its module. */
+    methods: MethodType[];
     ttlSeconds: number;
     maxAttempts: number;
     allowAdditionalTokens: boolean;
     sweepIntervalSeconds: number;
+  };
+  /** Recovery codes (privacyIDEA `tan` tokens). */
+  recovery: {
+    /** The widget asks every user for a set right after their first method, without "skip". */
+    required: boolean;
+    /** How many codes a set has. */
+    codeCount: number;
+  };
+  email: {
+    /** How long after a code was mailed a new one may be asked for. */
+    resendCooldownSeconds: number;
   };
   otp: {
     issuer: string;
@@ -54,6 +67,14 @@ export interface AppConfig {
     windowSeconds: number;
     /** Whether a user whose app ignores the settings may start over with SHA1 / 6 / 30. */
     fallbackToDefaults: boolean;
+  };
+  passkey: {
+    /**
+     * The relying-party id privacyIDEA's enrollment policy must name (`webauthn_relying_party_id`). privacyIDEA
+     * decides it, not the BFF; when set, a start whose registration options name another one is refused and its
+     * token removed, so a misconfigured policy shows in the log instead of as a failing browser prompt.
+     */
+    rpId: string | undefined;
   };
   session: { secret: string; idleSeconds: number; maxSeconds: number };
   launchToken: { secret: string | undefined; jwksUrl: string | undefined; audience: string; issuer: string | undefined };

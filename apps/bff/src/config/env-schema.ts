@@ -22,11 +22,16 @@ export const EnvSchema = Type.Object({
   PI_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
   PI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
 
+  ENROLL_METHODS: Type.Optional(Type.String({ description: 'a comma-separated list of totp, passkey, email, recovery' })),
+  RECOVERY_REQUIRED: Type.Boolean({ default: false }),
+  RECOVERY_CODE_COUNT: Type.Integer({ minimum: 4, maximum: 50, default: 10 }),
+  EMAIL_RESEND_COOLDOWN_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 60 }),
   ENROLL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 600 }),
   ENROLL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
   ALLOW_ADDITIONAL_TOKENS: Type.Boolean({ default: false }),
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 86_400, default: 60 }),
 
+  PASSKEY_RP_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.-]+$' })),
   OTP_ISSUER: Type.String({ minLength: 1, maxLength: 64, default: 'privacyIDEA' }),
   OTP_DIGITS: Type.Union([Type.Literal(6), Type.Literal(7), Type.Literal(8)], { default: 6 }),
   OTP_PERIOD: Type.Union([Type.Literal(30), Type.Literal(60)], { default: 30 }),

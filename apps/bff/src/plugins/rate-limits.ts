@@ -71,6 +71,14 @@ export default fp(
           { max: limits.startPerUser, key: sessionUser('start:user:') },
         ],
       ],
+      // Each resend mails a code: besides its cooldown, it counts like a start.
+      [
+        `POST ${prefix}${apiPaths.resendEnrollment}`,
+        [
+          { max: limits.enrollPerAddress, key: (request) => `resend:addr:${address(request)}` },
+          { max: limits.startPerUser, key: sessionUser('resend:user:') },
+        ],
+      ],
       // Each read of the session lists the user's tokens in privacyIDEA; each sign-out is remembered until the
       // session would have ended. Neither may be had at will.
       [`GET ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('session:user:') }]],
@@ -78,6 +86,8 @@ export default fp(
       // A step-up code is a guess at one of the user's codes, like a confirmation.
       [`POST ${prefix}${apiPaths.stepUp}`, [{ max: limits.verifyPerUser, key: sessionUser('step-up:user:') }]],
       [`GET ${prefix}${apiPaths.methods}`, [{ max: limits.sessionPerUser, key: sessionUser('methods:user:') }]],
+      // "Try it now" with a passkey: each call is a login challenge or a login at privacyIDEA.
+      [`POST ${prefix}${apiPaths.methods}/:serial/try`, [{ max: limits.verifyPerUser, key: sessionUser('try:user:') }]],
       [
         `POST ${prefix}${apiPaths.verifyEnrollment}`,
         [

@@ -1,3 +1,4 @@
+import Type from 'typebox';
 import Value from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,10 +14,12 @@ import {
   StepUpRequestSchema,
   StepUpStateSchema,
   SessionSchema,
+  ResendEnrollmentRequestSchema,
   StartEnrollmentRequestSchema,
   VerifyEnrollmentRequestSchema,
   apiPaths,
 } from '@pi-enroll/shared';
+import { PasskeyTryChallengeSchema, PasskeyTryRequestSchema, PasskeyTryResultSchema } from '@pi-enroll/shared/methods/passkey-try';
 import { problemsFor } from '../../src/routes/route-schemas.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
@@ -45,7 +48,15 @@ const contract: Record<string, { body?: object; responses: Record<number, object
   [`GET ${apiPaths.methods}`]: { responses: { 200: SignInMethodListSchema, ...signedIn, ...limited, ...upstream, ...always } },
   [`PATCH ${apiPaths.methods}/{serial}`]: { body: RenameMethodRequestSchema, responses: { 200: SignInMethodSchema, 404: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
   [`DELETE ${apiPaths.methods}/{serial}`]: { responses: { 204: null, 404: ProblemSchema, 409: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
+  [`POST ${apiPaths.methods}/{serial}/try`]: {
+    body: PasskeyTryRequestSchema,
+    responses: { 200: Type.Union([PasskeyTryChallengeSchema, PasskeyTryResultSchema]), 404: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
+  },
   [`POST ${apiPaths.stepUp}`]: { body: StepUpRequestSchema, responses: { 200: StepUpStateSchema, ...body, ...signedIn, ...limited, ...upstream, ...always } },
+  [`POST ${apiPaths.resendEnrollment}`]: {
+    body: ResendEnrollmentRequestSchema,
+    responses: { 200: EnrollmentSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
+  },
   [`POST ${apiPaths.verifyEnrollment}`]: {
     body: VerifyEnrollmentRequestSchema,
     responses: { 200: EnrollmentConfirmedSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 422: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
