@@ -291,11 +291,15 @@ export class EnrollmentLifecycle {
     return first.type;
   }
 
+  /** Whether tokens of this privacyIDEA type are a backup for another method (recovery codes), not a method of their own. */
+  isBackupTokenType(tokentype: string): boolean {
+    return [...this.deps.methods.values()].some((method) => method.needsOtherMethod === true && method.tokenType === tokentype);
+  }
+
   /** Whether the user has a working method that is not a backup (recovery codes): "has MFA" for the one-method rule. */
   private hasPrimaryToken(snapshot: TokenSnapshot): boolean {
-    const backups = new Set([...this.deps.methods.values()].filter((method) => method.needsOtherMethod === true).map((method) => method.tokenType));
     // A snapshot from before token types were kept counts any usable token.
-    return snapshot.usableTokenTypes === undefined ? snapshot.hasUsableToken : snapshot.usableTokenTypes.some((type) => !backups.has(type));
+    return snapshot.usableTokenTypes === undefined ? snapshot.hasUsableToken : snapshot.usableTokenTypes.some((type) => !this.isBackupTokenType(type));
   }
 
   private resendCooldownMs(method: EnrollmentMethod): number {

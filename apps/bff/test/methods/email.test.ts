@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, defaultSimulatorConfig, startSimulator, type PrivacyIdeaVersion } from '@pi-enroll/privacyidea-sim';
 import type { EmailEnrollment } from '@pi-enroll/shared';
-import type { ApiClient } from '../support/api-client.js';
+import { ApiClient } from '../support/api-client.js';
 import { START_TIME, startStack, type StackOptions, type TestStack } from '../support/test-stack.js';
 
 type Started = Omit<EmailEnrollment, 'status'>;
@@ -116,6 +116,31 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA 
     const funnel = await stack.app.metrics.getSingleMetricAsString('pi_enroll_enrollments_total');
     expect(funnel).toMatch(/pi_enroll_enrollments_total\{outcome="resent",method="email"\} 1$/m);
     expect(funnel).toMatch(/pi_enroll_enrollments_total\{outcome="confirmed",method="email"\} 1$/m);
+  });
+
+  it('a reload, a second tab, a new sign-in and an old cookie from before a resend all continue the one enrollment', async () => {
+    const stack = await start();
+    const alice = await stack.signedIn('alice');
+    const started = (await startEmail(alice)).body;
+    expect((await alice.get<Started>('/api/v1/enrollment')).body).toEqual(started);
+    const secondTab = new ApiClient(stack.baseUrl);
+    secondTab.cookieHeader = alice.cookieHeader;
+    expect((await secondTab.start('email')).status).toBe(200);
+    const elsewhere = await stack.signedIn('alice');
+    expect((await elsewhere.start('email')).status).toBe(200);
+    expect(emailTokens(stack, 'alice')).toHaveLength(1);
+    expect(stack.sim.outbox({ username: 'alice' })).toHaveLength(1);
+    const beforeResend = alice.cookieHeader;
+    stack.clock.advance(60_000);
+    expect((await elsewhere.resend()).status).toBe(200);
+    expect((await alice.resend()).body).toMatchObject({ status: 429, code: 'resend_too_soon' });
+    const old = new ApiClient(stack.baseUrl);
+    old.cookieHeader = beforeResend;
+    expect((await old.verify(lastCode(stack, 'alice'))).status).toBe(200);
+    expect(emailTokens(stack, 'alice')).toMatchObject([{ rollout_state: 'enrolled' }]);
+    // Confirmed through the other copy: this one is told nothing is pending, and nothing more is made.
+    expect((await alice.verify(lastCode(stack, 'alice'))).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
+    expect(emailTokens(stack, 'alice')).toHaveLength(1);
   });
 
   it('a mail that cannot be sent is a clear problem and leaves no token, at start and at resend', async () => {
