@@ -66,6 +66,8 @@ describe.each([true, false])('recovery codes (verify_enrollment=%s)', (verifyEnr
     // No answer carries the codes again.
     expect((await alice.get('/api/v1/enrollment')).status).toBe(404);
     expect(JSON.stringify((await alice.get('/api/v1/session')).body)).not.toContain(named(set));
+    // Nor does any log line.
+    for (const code of set.codes) expect(stack.logLines.filter((line) => line.includes(code))).toEqual([]);
   });
 
   it('is refused for a user with no other method, and creates nothing', async () => {
