@@ -12,7 +12,7 @@ const METHODS = { ENROLL_METHODS: 'totp,email,recovery' };
  * while the user reads the mail (and counts under passOnNoToken): these tests pin that it exists only then, goes
  * at once on every other way out, and that a failed mail leaves nothing.
  */
-describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA %s', (version) => {
+describe.each<PrivacyIdeaVersion>(['3.11', '3.13', '3.14'])('email codes on privacyIDEA %s', (version) => {
   const stacks: TestStack[] = [];
   const start = async (options: StackOptions = {}) => {
     const stack = await startStack({ version, verifyEnrollment: true, passOnNoToken: true, ...options, env: { ...METHODS, ...options.env } });
@@ -90,6 +90,17 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA 
     // Upper bounds generous enough for a loaded CI machine; the figures in the README are the medians.
     expect(median(confirmMs)).toBeLessThan(1500);
     expect(median(cancelMs)).toBeLessThan(1500);
+  });
+
+  it.runIf(version === '3.14')('on 3.14, passonnotoken_ignore_rollout_state=verify closes the window: the pending token locks nobody out', async () => {
+    const stack = await start();
+    stack.sim.setPolicies({ passOnNoTokenIgnoreRolloutState: ['verify'] });
+    const erin = await stack.signedIn('erin');
+    await startEmail(erin);
+    expect(emailTokens(stack, 'erin')).toMatchObject([{ rollout_state: 'verify' }]);
+    expect(await stack.loginWith('erin', 'anything')).toMatchObject({ accepted: true });
+    expect((await erin.verify(lastCode(stack, 'erin'))).status).toBe(200);
+    expect(await stack.loginWith('erin', 'anything')).toMatchObject({ accepted: false });
   });
 
   it('resends only after the cooldown; the new code works and the old one no longer does', async () => {
