@@ -70,6 +70,10 @@ export class EnrollmentLifecycle {
     const method = this.deps.methods.get(type);
     // Refused before anything changes: the pending enrollment (if any) stays.
     if (method === undefined) return { session, outcome: { kind: 'method_not_offered', type } };
+    // A backup replaces only its own earlier set (which it does by itself), never the method it backs up.
+    if (method.needsOtherMethod === true && input.replaces !== undefined) {
+      return { session, outcome: { kind: 'bad_input', field: 'replaces', message: 'Recovery codes cannot replace a sign-in method.' } };
+    }
     if (found.kind === 'live') await this.end(session, found, 'cancelled', requestId);
     let current = withoutPending(session);
 

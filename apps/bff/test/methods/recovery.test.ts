@@ -36,6 +36,9 @@ describe.each([true, false])('recovery codes (verify_enrollment=%s)', (verifyEnr
   it('shows ten codes and creates nothing until the named one is typed back; then each other code works once', async () => {
     const stack = await start();
     const alice = await withApp(stack, 'alice');
+    const [app] = stack.sim.tokensOf('alice');
+    // Recovery codes never replace the method they back up.
+    expect((await alice.start('recovery', { replaces: app?.serial })).body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ field: 'replaces' }] });
     const started = await alice.start('recovery');
     expect(started.status).toBe(201);
     const set = started.body;
