@@ -210,6 +210,14 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13', '3.14'])('email codes on priv
     stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });
     expect((await alice.verify(lastCode(stack, 'alice'))).status).toBe(502);
     expect((await alice.verify(lastCode(stack, 'alice'))).status).toBe(200);
+    // A resend whose new token cannot be made: nothing is left, and the enrollment is over.
+    const dave = await stack.signedIn('dave');
+    await startEmail(dave);
+    stack.clock.advance(60_000);
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });
+    expect((await dave.resend()).status).toBe(502);
+    expect(emailTokens(stack, 'dave')).toEqual([]);
+    expect((await dave.verify(lastCode(stack, 'dave'))).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
     // A cancel whose delete fails: the sweeper's next full pass removes the token.
     const bob = await stack.signedIn('bob');
     await startEmail(bob);
