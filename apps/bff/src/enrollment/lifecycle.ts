@@ -251,7 +251,8 @@ export class EnrollmentLifecycle {
     const cooldownMs = this.resendCooldownMs(method);
     return pendingStore.withUserLock(session.user, randomUUID(), async () => {
       const end = await pendingStore.end(pending);
-      if (end !== undefined) return end.kind === 'confirmed' ? this.confirmed(session, pending, end.serial) : this.afterEnd(session, end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none');
+      // Ended meanwhile (confirmed in another tab, cancelled…): there is nothing to send a code for.
+      if (end !== undefined) return this.afterEnd(session, end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none');
       if (!(await pendingStore.claimSend(pending, cooldownMs))) {
         const sentAt = (await pendingStore.lastSentAt(pending)) ?? this.deps.clock.now();
         const retryAfterSeconds = Math.max(1, Math.ceil((sentAt + cooldownMs - this.deps.clock.now()) / 1000));

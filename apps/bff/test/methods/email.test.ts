@@ -149,8 +149,11 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13', '3.14'])('email codes on priv
     old.cookieHeader = beforeResend;
     expect((await old.verify(lastCode(stack, 'alice'))).status).toBe(200);
     expect(emailTokens(stack, 'alice')).toMatchObject([{ rollout_state: 'enrolled' }]);
-    // Confirmed through the other copy: this one is told nothing is pending, and nothing more is made.
+    // Confirmed through the other copy: this one is told nothing is pending, and nothing more is made or sent.
     expect((await alice.verify(lastCode(stack, 'alice'))).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
+    stack.clock.advance(60_000);
+    expect((await elsewhere.resend()).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
+    expect(stack.sim.outbox({ username: 'alice' })).toHaveLength(2);
     expect(emailTokens(stack, 'alice')).toHaveLength(1);
   });
 
