@@ -72,7 +72,7 @@ export class EnrollmentLifecycle {
     if (method === undefined) return { session, outcome: { kind: 'method_not_offered', type } };
     // A backup replaces only its own earlier set (which it does by itself), never the method it backs up.
     if (method.needsOtherMethod === true && input.replaces !== undefined) {
-      return { session, outcome: { kind: 'bad_input', field: 'replaces', message: 'Recovery codes cannot replace a sign-in method.' } };
+      return { session, outcome: { kind: 'bad_input', field: 'replaces', message: `${method.label} cannot replace a sign-in method.` } };
     }
     if (found.kind === 'live') await this.end(session, found, 'cancelled', requestId);
     let current = withoutPending(session);
@@ -247,7 +247,8 @@ export class EnrollmentLifecycle {
     const found = await this.lookup(session, requestId);
     if (found.kind !== 'live') return this.afterEnd(session, found.kind);
     const { pending, method } = found;
-    if (method.resend === undefined) return { session, outcome: { kind: 'resend_not_supported' } };
+    const resend = method.resend?.bind(method);
+    if (resend === undefined) return { session, outcome: { kind: 'resend_not_supported' } };
     const cooldownMs = this.resendCooldownMs(method);
     return pendingStore.withUserLock(session.user, randomUUID(), async () => {
       const end = await pendingStore.end(pending);
@@ -258,7 +259,7 @@ export class EnrollmentLifecycle {
         const retryAfterSeconds = Math.max(1, Math.ceil((sentAt + cooldownMs - this.deps.clock.now()) / 1000));
         return { session, outcome: { kind: 'resend_too_soon', retryAfterSeconds } };
       }
-      const verdict = await method.resend!(this.context(session.user, requestId), pending);
+      const verdict = await resend(this.context(session.user, requestId), pending);
       switch (verdict.kind) {
         case 'sent':
           this.emit('resent', session.user, pending);
@@ -285,7 +286,7 @@ export class EnrollmentLifecycle {
       type: method.type,
       needs: method.needs,
       needsOtherMethod: method.needsOtherMethod === true,
-      required: method.needsOtherMethod === true && this.deps.config.recovery.required,
+      required: method.required?.(this.deps.config) === true,
     }));
   }
 
