@@ -88,6 +88,8 @@ export interface EnrollmentMethod<State = unknown> {
    * subject to the one-method rule (ALLOW_ADDITIONAL_TOKENS); its tokens never count as "already enrolled".
    */
   readonly needsOtherMethod?: boolean;
+  /** Whether the operator wants every user to have it (the widget then offers no "skip"). */
+  required?(config: AppConfig): boolean;
   /**
    * Prepares the enrollment; creates nothing in privacyIDEA where privacyIDEA allows that. May throw a ProblemError
    * of its own (`no_email_address`, `email_send_failed`) after removing whatever it made.

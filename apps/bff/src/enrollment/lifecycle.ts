@@ -71,6 +71,10 @@ export class EnrollmentLifecycle {
     const method = this.deps.methods.get(type);
     // Refused before anything changes: the pending enrollment (if any) stays.
     if (method === undefined) return { session, outcome: { kind: 'method_not_offered', type } };
+    // A backup replaces only its own earlier set (which it does by itself), never the method it backs up.
+    if (method.needsOtherMethod === true && input.replaces !== undefined) {
+      return { session, outcome: { kind: 'bad_input', field: 'replaces', message: `${method.label} cannot replace a sign-in method.` } };
+    }
     if (found.kind === 'live') await this.end(session, found, 'cancelled', requestId);
     let current = withoutPending(session);
 
@@ -245,17 +249,19 @@ export class EnrollmentLifecycle {
     const found = await this.lookup(session, requestId);
     if (found.kind !== 'live') return this.afterEnd(session, found.kind);
     const { pending, method } = found;
-    if (method.resend === undefined) return { session, outcome: { kind: 'resend_not_supported' } };
+    const resend = method.resend?.bind(method);
+    if (resend === undefined) return { session, outcome: { kind: 'resend_not_supported' } };
     const cooldownMs = this.resendCooldownMs(method);
     return pendingStore.withUserLock(session.user, randomUUID(), async () => {
       const end = await pendingStore.end(pending);
-      if (end !== undefined) return end.kind === 'confirmed' ? this.confirmed(session, pending, end.serial) : this.afterEnd(session, end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none');
+      // Ended meanwhile (confirmed in another tab, cancelled…): there is nothing to send a code for.
+      if (end !== undefined) return this.afterEnd(session, end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none');
       if (!(await pendingStore.claimSend(pending, cooldownMs))) {
         const sentAt = (await pendingStore.lastSentAt(pending)) ?? this.deps.clock.now();
         const retryAfterSeconds = Math.max(1, Math.ceil((sentAt + cooldownMs - this.deps.clock.now()) / 1000));
         return { session, outcome: { kind: 'resend_too_soon', retryAfterSeconds } };
       }
-      const verdict = await method.resend!(this.context(session.user, requestId), pending);
+      const verdict = await resend(this.context(session.user, requestId), pending);
       switch (verdict.kind) {
         case 'sent':
           this.emit('resent', session.user, pending);
@@ -282,7 +288,7 @@ export class EnrollmentLifecycle {
       type: method.type,
       needs: method.needs,
       needsOtherMethod: method.needsOtherMethod === true,
-      required: method.needsOtherMethod === true && this.deps.config.recovery.required,
+      required: method.required?.(this.deps.config) === true,
     }));
   }
 
@@ -293,11 +299,15 @@ export class EnrollmentLifecycle {
     return first.type;
   }
 
+  /** Whether tokens of this privacyIDEA type are a backup for another method (recovery codes), not a method of their own. */
+  isBackupTokenType(tokentype: string): boolean {
+    return [...this.deps.methods.values()].some((method) => method.needsOtherMethod === true && method.tokenType === tokentype);
+  }
+
   /** Whether the user has a working method that is not a backup (recovery codes): "has MFA" for the one-method rule. */
   private hasPrimaryToken(snapshot: TokenSnapshot): boolean {
-    const backups = new Set([...this.deps.methods.values()].filter((method) => method.needsOtherMethod === true).map((method) => method.tokenType));
     // A snapshot from before token types were kept counts any usable token.
-    return snapshot.usableTokenTypes === undefined ? snapshot.hasUsableToken : snapshot.usableTokenTypes.some((type) => !backups.has(type));
+    return snapshot.usableTokenTypes === undefined ? snapshot.hasUsableToken : snapshot.usableTokenTypes.some((type) => !this.isBackupTokenType(type));
   }
 
   private resendCooldownMs(method: EnrollmentMethod): number {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, defaultSimulatorConfig, startSimulator, type PrivacyIdeaVersion } from '@pi-enroll/privacyidea-sim';
 import type { EmailEnrollment } from '@pi-enroll/shared';
-import type { ApiClient } from '../support/api-client.js';
+import { ApiClient } from '../support/api-client.js';
 import { START_TIME, startStack, type StackOptions, type TestStack } from '../support/test-stack.js';
 
 type Started = Omit<EmailEnrollment, 'status'>;
@@ -12,7 +12,7 @@ const METHODS = { ENROLL_METHODS: 'totp,email,recovery' };
  * while the user reads the mail (and counts under passOnNoToken): these tests pin that it exists only then, goes
  * at once on every other way out, and that a failed mail leaves nothing.
  */
-describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA %s', (version) => {
+describe.each<PrivacyIdeaVersion>(['3.11', '3.13', '3.14'])('email codes on privacyIDEA %s', (version) => {
   const stacks: TestStack[] = [];
   const start = async (options: StackOptions = {}) => {
     const stack = await startStack({ version, verifyEnrollment: true, passOnNoToken: true, ...options, env: { ...METHODS, ...options.env } });
@@ -92,6 +92,17 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA 
     expect(median(cancelMs)).toBeLessThan(1500);
   });
 
+  it.runIf(version === '3.14')('on 3.14, passonnotoken_ignore_rollout_state=verify closes the window: the pending token locks nobody out', async () => {
+    const stack = await start();
+    stack.sim.setPolicies({ passOnNoTokenIgnoreRolloutState: ['verify'] });
+    const erin = await stack.signedIn('erin');
+    await startEmail(erin);
+    expect(emailTokens(stack, 'erin')).toMatchObject([{ rollout_state: 'verify' }]);
+    expect(await stack.loginWith('erin', 'anything')).toMatchObject({ accepted: true });
+    expect((await erin.verify(lastCode(stack, 'erin'))).status).toBe(200);
+    expect(await stack.loginWith('erin', 'anything')).toMatchObject({ accepted: false });
+  });
+
   it('resends only after the cooldown; the new code works and the old one no longer does', async () => {
     const stack = await start();
     const carol = await stack.signedIn('carol');
@@ -116,6 +127,34 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA 
     const funnel = await stack.app.metrics.getSingleMetricAsString('pi_enroll_enrollments_total');
     expect(funnel).toMatch(/pi_enroll_enrollments_total\{outcome="resent",method="email"\} 1$/m);
     expect(funnel).toMatch(/pi_enroll_enrollments_total\{outcome="confirmed",method="email"\} 1$/m);
+  });
+
+  it('a reload, a second tab, a new sign-in and an old cookie from before a resend all continue the one enrollment', async () => {
+    const stack = await start();
+    const alice = await stack.signedIn('alice');
+    const started = (await startEmail(alice)).body;
+    expect((await alice.get<Started>('/api/v1/enrollment')).body).toEqual(started);
+    const secondTab = new ApiClient(stack.baseUrl);
+    secondTab.cookieHeader = alice.cookieHeader;
+    expect((await secondTab.start('email')).status).toBe(200);
+    const elsewhere = await stack.signedIn('alice');
+    expect((await elsewhere.start('email')).status).toBe(200);
+    expect(emailTokens(stack, 'alice')).toHaveLength(1);
+    expect(stack.sim.outbox({ username: 'alice' })).toHaveLength(1);
+    const beforeResend = alice.cookieHeader;
+    stack.clock.advance(60_000);
+    expect((await elsewhere.resend()).status).toBe(200);
+    expect((await alice.resend()).body).toMatchObject({ status: 429, code: 'resend_too_soon' });
+    const old = new ApiClient(stack.baseUrl);
+    old.cookieHeader = beforeResend;
+    expect((await old.verify(lastCode(stack, 'alice'))).status).toBe(200);
+    expect(emailTokens(stack, 'alice')).toMatchObject([{ rollout_state: 'enrolled' }]);
+    // Confirmed through the other copy: this one is told nothing is pending, and nothing more is made or sent.
+    expect((await alice.verify(lastCode(stack, 'alice'))).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
+    stack.clock.advance(60_000);
+    expect((await elsewhere.resend()).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
+    expect(stack.sim.outbox({ username: 'alice' })).toHaveLength(2);
+    expect(emailTokens(stack, 'alice')).toHaveLength(1);
   });
 
   it('a mail that cannot be sent is a clear problem and leaves no token, at start and at resend', async () => {
@@ -174,6 +213,14 @@ describe.each<PrivacyIdeaVersion>(['3.11', '3.13'])('email codes on privacyIDEA 
     stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });
     expect((await alice.verify(lastCode(stack, 'alice'))).status).toBe(502);
     expect((await alice.verify(lastCode(stack, 'alice'))).status).toBe(200);
+    // A resend whose new token cannot be made: nothing is left, and the enrollment is over.
+    const dave = await stack.signedIn('dave');
+    await startEmail(dave);
+    stack.clock.advance(60_000);
+    stack.sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });
+    expect((await dave.resend()).status).toBe(502);
+    expect(emailTokens(stack, 'dave')).toEqual([]);
+    expect((await dave.verify(lastCode(stack, 'dave'))).body).toMatchObject({ status: 404, code: 'no_pending_enrollment' });
     // A cancel whose delete fails: the sweeper's next full pass removes the token.
     const bob = await stack.signedIn('bob');
     await startEmail(bob);

@@ -15,6 +15,24 @@ describe('ENROLL_METHODS', () => {
   });
 });
 
+describe('the default methods', () => {
+  it('are an authenticator app, then recovery codes (required with RECOVERY_REQUIRED), in GET /api/v1/config', async () => {
+    const stack = await startStack({ env: { RECOVERY_REQUIRED: 'true', RECOVERY_CODE_COUNT: '12' } });
+    try {
+      const config = (await (await stack.signedIn('alice')).get<ClientConfig>('/api/v1/config')).body;
+      expect(config.methods).toEqual([
+        { type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false },
+        { type: 'recovery', needs: 'safe_place_for_codes', needsOtherMethod: true, required: true },
+      ]);
+      expect(stack.config.recovery.codeCount).toBe(12);
+    } finally {
+      await stack.close();
+    }
+    expect(() => loadConfig({ ...base, ENROLL_METHODS: 'recovery' })).toThrow(/^ENROLL_METHODS: recovery codes back up another method/);
+    expect(() => loadConfig({ ...base, RECOVERY_CODE_COUNT: '3' })).toThrow(/^RECOVERY_CODE_COUNT: must be a whole number from 4 to 50/);
+  });
+});
+
 describe('the offered methods over HTTP', () => {
   let stack: TestStack;
   beforeAll(async () => {

@@ -36,6 +36,9 @@ describe.each([true, false])('recovery codes (verify_enrollment=%s)', (verifyEnr
   it('shows ten codes and creates nothing until the named one is typed back; then each other code works once', async () => {
     const stack = await start();
     const alice = await withApp(stack, 'alice');
+    const [app] = stack.sim.tokensOf('alice');
+    // Recovery codes never replace the method they back up.
+    expect((await alice.start('recovery', { replaces: app?.serial })).body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ field: 'replaces' }] });
     const started = await alice.start('recovery');
     expect(started.status).toBe(201);
     const set = started.body;
@@ -66,6 +69,8 @@ describe.each([true, false])('recovery codes (verify_enrollment=%s)', (verifyEnr
     // No answer carries the codes again.
     expect((await alice.get('/api/v1/enrollment')).status).toBe(404);
     expect(JSON.stringify((await alice.get('/api/v1/session')).body)).not.toContain(named(set));
+    // Nor does any log line.
+    for (const code of set.codes) expect(stack.logLines.filter((line) => line.includes(code))).toEqual([]);
   });
 
   it('is refused for a user with no other method, and creates nothing', async () => {
@@ -76,6 +81,21 @@ describe.each([true, false])('recovery codes (verify_enrollment=%s)', (verifyEnr
     expect(refused.body).toMatchObject({ code: 'other_method_required' });
     expect(stack.sim.tokensOf('bob')).toEqual([]);
     expect(await stack.loginWith('bob', 'anything')).toMatchObject({ accepted: true });
+  });
+
+  it('recovery codes alone do not count as a method: such a user may add one, but not another set', async () => {
+    const stack = await start();
+    // An admin gave bob recovery codes only (e.g. after removing a lost phone).
+    const { username, password } = stack.sim.demoCredentials.admin;
+    const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    const auth = (await (await fetch(`${stack.sim.url}/auth`, form({ username, password }))).json()) as { result: { value: { token: string } } };
+    stack.sim.setPolicies({ verifyEnrollmentTypes: ['hotp', 'totp', 'email'] });
+    const init = await fetch(`${stack.sim.url}/token/init`, { ...form({ type: 'tan', user: 'bob', realm: 'example', tans: '11112222 33334444' }), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: auth.result.value.token } });
+    expect(init.status).toBe(200);
+    const bob = await stack.signedIn('bob');
+    expect((await bob.get('/api/v1/methods')).body).toMatchObject({ canAdd: true, methods: [{ tokenType: 'tan', method: 'recovery' }] });
+    expect((await bob.start('recovery')).body).toMatchObject({ status: 409, code: 'other_method_required' });
+    expect((await bob.startEnrollment()).status).toBe(201);
   });
 
   it('a new set replaces the old one only once it is confirmed', async () => {

@@ -1,4 +1,5 @@
 import type { EnrollmentProof, RecoveryEnrollment } from '@pi-enroll/shared';
+import type { AppConfig } from '../../config/app-config.js';
 import type { ConfirmVerdict, EnrollmentMethod, MethodContext, NewEnrollment } from '../../enrollment/enrollment-method.js';
 import type { PendingEnrollment } from '../../enrollment/pending-enrollment.js';
 import { isOwnedBy } from '../../enrollment/user-tokens.js';
@@ -34,6 +35,10 @@ export class RecoveryMethod implements EnrollmentMethod<RecoveryState> {
   readonly label = 'Recovery codes';
   readonly needs = 'safe_place_for_codes';
   readonly needsOtherMethod = true;
+
+  required(config: AppConfig): boolean {
+    return config.recovery.required;
+  }
 
   start(ctx: MethodContext, _enrollment: NewEnrollment): Promise<RecoveryState> {
     return Promise.resolve(newRecoveryCodes(ctx.config.recovery.codeCount));
