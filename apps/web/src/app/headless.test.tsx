@@ -26,6 +26,7 @@ describe('useEnrollment() without the bundled screens', () => {
     await waitFor(() =>
       expect(result.current.state).toEqual({
         current: 'done',
+        method: 'totp',
         confirmation: { status: 'enrolled', serial: 'TOTP00000001', description: 'Tablet' },
       }),
     );

@@ -37,6 +37,15 @@ export default {
     appStore: '{app} im App Store',
     googlePlay: '{app} bei Google Play',
     backToMethods: 'Zurück zu Ihren Anmeldemethoden',
+    chooseHeading: 'Anmeldemethode einrichten',
+    chooseIntro: 'Wählen Sie, wie Sie bei der Anmeldung bestätigen möchten, dass Sie es sind.',
+    chooseLegend: 'Anmeldemethode',
+  },
+  methodNames: {
+    totp: { name: 'Authenticator-App', needs: 'Sie benötigen ein Smartphone mit einer Authenticator-App.', add: 'Authenticator-App einrichten', added: 'Authenticator-App, hinzugefügt am {date}' },
+    passkey: { name: 'Sicherheitsschlüssel oder Passkey', needs: 'Sie benötigen einen Sicherheitsschlüssel oder die Bildschirmsperre dieses Geräts.', add: 'Sicherheitsschlüssel oder Passkey hinzufügen', added: 'Sicherheitsschlüssel, hinzugefügt am {date}' },
+    email: { name: 'Code per E-Mail', needs: 'Sie benötigen Zugriff auf Ihre E-Mails.', add: 'Codes per E-Mail einrichten', added: 'E-Mail, hinzugefügt am {date}' },
+    recovery: { name: 'Wiederherstellungscodes', needs: 'Sie benötigen einen sicheren Ort für eine Liste von Codes.', add: 'Wiederherstellungscodes erstellen', added: 'Wiederherstellungscodes, hinzugefügt am {date}' },
   },
   resume: {
     heading: 'Einrichtung abschließen',
@@ -130,6 +139,8 @@ export default {
     backTo: 'Zurück zu {site}',
     close: 'Schließen',
     showMethods: 'Ihre Anmeldemethoden',
+    nextRequired: 'Noch ein Schritt: Ihre Organisation bittet Sie, auch dies einzurichten.',
+    nextOffered: 'Empfohlen, falls Sie diese Anmeldemethode verlieren.',
   },
   problems: {
     unauthenticated: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
@@ -144,6 +155,10 @@ export default {
     not_found: 'Diese Anmeldemethode gibt es nicht mehr. Die Liste zeigt, was jetzt da ist.',
     last_method: 'Ihre letzte Anmeldemethode kann nicht entfernt werden.',
     step_up_required: 'Bitte bestätigen Sie zuerst mit einem Code, dass Sie es sind.',
+    email_send_failed: 'Die E-Mail mit Ihrem Code konnte nicht gesendet werden. Bitte versuchen Sie es später erneut oder wählen Sie eine andere Methode.',
+    no_email_address: 'Für Ihr Konto ist keine E-Mail-Adresse hinterlegt. Bitte wählen Sie eine andere Methode.',
+    other_method_required: 'Richten Sie zuerst eine andere Anmeldemethode ein.',
+    method_not_offered: 'Diese Anmeldemethode wird hier nicht angeboten.',
     other: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
   },
   retryAfter: {

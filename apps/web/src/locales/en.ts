@@ -36,6 +36,16 @@ const en = {
     appStore: '{app} on the App Store',
     googlePlay: '{app} on Google Play',
     backToMethods: 'Back to your sign-in methods',
+    chooseHeading: 'Set up a sign-in method',
+    chooseIntro: 'Choose how you want to confirm that it is you when you sign in.',
+    chooseLegend: 'Sign-in method',
+  },
+  /** Each method as the start screen offers it: its name and what the user needs for it. */
+  methodNames: {
+    totp: { name: 'Authenticator app', needs: 'You need a phone with an authenticator app.', add: 'Set up an authenticator app', added: 'Authenticator app, added {date}' },
+    passkey: { name: 'Security key or passkey', needs: 'You need a security key or this device’s screen lock.', add: 'Add a security key or passkey', added: 'Security key, added {date}' },
+    email: { name: 'Code by email', needs: 'You need access to your email.', add: 'Set up codes by email', added: 'Email, added {date}' },
+    recovery: { name: 'Recovery codes', needs: 'You need a safe place for a list of codes.', add: 'Create recovery codes', added: 'Recovery codes, added {date}' },
   },
   resume: {
     heading: 'Finish your setup',
@@ -128,6 +138,8 @@ const en = {
     backTo: 'Back to {site}',
     close: 'Close',
     showMethods: 'Your sign-in methods',
+    nextRequired: 'One more step: your organisation asks you to set this up too.',
+    nextOffered: 'Recommended, in case you lose this sign-in method.',
   },
   problems: {
     unauthenticated: 'Your session has ended. Please sign in again.',
@@ -142,6 +154,10 @@ const en = {
     not_found: 'This sign-in method no longer exists. The list shows what is there now.',
     last_method: 'Your last sign-in method cannot be removed.',
     step_up_required: 'Please confirm it is you with a code first.',
+    email_send_failed: 'The email with your code could not be sent. Please try again later, or choose another method.',
+    no_email_address: 'Your account has no email address on file. Please choose another method.',
+    other_method_required: 'Set up another sign-in method first.',
+    method_not_offered: 'This sign-in method is not offered here.',
     other: 'Something went wrong on our side. Please try again.',
   },
   retryAfter: { one: 'You can try again in 1 second.', other: 'You can try again in {count} seconds.' },

@@ -39,6 +39,15 @@ export default {
     appStore: '{app} en el App Store',
     googlePlay: '{app} en Google Play',
     backToMethods: 'Volver a sus métodos de inicio de sesión',
+    chooseHeading: 'Configurar un método de inicio de sesión',
+    chooseIntro: 'Elija cómo quiere confirmar su identidad al iniciar sesión.',
+    chooseLegend: 'Método de inicio de sesión',
+  },
+  methodNames: {
+    totp: { name: 'Aplicación de autenticación', needs: 'Necesita un teléfono con una aplicación de autenticación.', add: 'Configurar una aplicación de autenticación', added: 'Aplicación de autenticación, añadida el {date}' },
+    passkey: { name: 'Llave de seguridad o llave de acceso', needs: 'Necesita una llave de seguridad o el bloqueo de pantalla de este dispositivo.', add: 'Añadir una llave de seguridad o una llave de acceso', added: 'Llave de seguridad, añadida el {date}' },
+    email: { name: 'Código por correo electrónico', needs: 'Necesita acceso a su correo electrónico.', add: 'Configurar códigos por correo electrónico', added: 'Correo electrónico, añadido el {date}' },
+    recovery: { name: 'Códigos de recuperación', needs: 'Necesita un lugar seguro para una lista de códigos.', add: 'Crear códigos de recuperación', added: 'Códigos de recuperación, añadidos el {date}' },
   },
   resume: {
     heading: 'Termine la configuración',
@@ -135,6 +144,8 @@ export default {
     backTo: 'Volver a {site}',
     close: 'Cerrar',
     showMethods: 'Sus métodos de inicio de sesión',
+    nextRequired: 'Un paso más: su organización le pide que configure también esto.',
+    nextOffered: 'Recomendado, por si pierde este método de inicio de sesión.',
   },
   problems: {
     unauthenticated: 'Su sesión ha finalizado. Vuelva a iniciar sesión.',
@@ -149,6 +160,10 @@ export default {
     not_found: 'Este método de inicio de sesión ya no existe. La lista muestra los que hay ahora.',
     last_method: 'No se puede eliminar su último método de inicio de sesión.',
     step_up_required: 'Primero, confirme su identidad con un código.',
+    email_send_failed: 'No se pudo enviar el correo con su código. Inténtelo de nuevo más tarde o elija otro método.',
+    no_email_address: 'Su cuenta no tiene ninguna dirección de correo registrada. Elija otro método.',
+    other_method_required: 'Configure primero otro método de inicio de sesión.',
+    method_not_offered: 'Este método de inicio de sesión no se ofrece aquí.',
     other: 'Algo ha fallado por nuestra parte. Vuelva a intentarlo.',
   },
   retryAfter: {

@@ -39,6 +39,15 @@ export default {
     appStore: '{app} sur l’App Store',
     googlePlay: '{app} sur Google Play',
     backToMethods: 'Retour à vos méthodes de connexion',
+    chooseHeading: 'Configurer une méthode de connexion',
+    chooseIntro: 'Choisissez comment vous confirmerez votre identité lors de la connexion.',
+    chooseLegend: 'Méthode de connexion',
+  },
+  methodNames: {
+    totp: { name: 'Application d’authentification', needs: 'Il vous faut un téléphone avec une application d’authentification.', add: 'Configurer une application d’authentification', added: 'Application d’authentification, ajoutée le {date}' },
+    passkey: { name: 'Clé de sécurité ou clé d’accès', needs: 'Il vous faut une clé de sécurité ou le verrouillage d’écran de cet appareil.', add: 'Ajouter une clé de sécurité ou une clé d’accès', added: 'Clé de sécurité, ajoutée le {date}' },
+    email: { name: 'Code par e-mail', needs: 'Il vous faut un accès à votre messagerie.', add: 'Configurer les codes par e-mail', added: 'E-mail, ajouté le {date}' },
+    recovery: { name: 'Codes de récupération', needs: 'Il vous faut un endroit sûr pour une liste de codes.', add: 'Créer des codes de récupération', added: 'Codes de récupération, ajoutés le {date}' },
   },
   resume: {
     heading: 'Terminer la configuration',
@@ -136,6 +145,8 @@ export default {
     backTo: 'Retour à {site}',
     close: 'Fermer',
     showMethods: 'Vos méthodes de connexion',
+    nextRequired: 'Encore une étape\u202f: votre organisation vous demande de configurer aussi ceci.',
+    nextOffered: 'Recommandé, au cas où vous perdriez cette méthode de connexion.',
   },
   problems: {
     unauthenticated: 'Votre session a pris fin. Veuillez vous reconnecter.',
@@ -150,6 +161,10 @@ export default {
     not_found: 'Cette méthode de connexion n’existe plus. La liste affiche les méthodes actuelles.',
     last_method: 'Votre dernière méthode de connexion ne peut pas être supprimée.',
     step_up_required: 'Veuillez d’abord confirmer votre identité avec un code.',
+    email_send_failed: 'L’e-mail contenant votre code n’a pas pu être envoyé. Veuillez réessayer plus tard ou choisir une autre méthode.',
+    no_email_address: 'Aucune adresse e-mail n’est enregistrée pour votre compte. Veuillez choisir une autre méthode.',
+    other_method_required: 'Configurez d’abord une autre méthode de connexion.',
+    method_not_offered: 'Cette méthode de connexion n’est pas proposée ici.',
     other: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
   },
   retryAfter: {

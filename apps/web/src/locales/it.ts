@@ -39,6 +39,15 @@ export default {
     appStore: '{app} su App Store',
     googlePlay: '{app} su Google Play',
     backToMethods: 'Torna ai suoi metodi di accesso',
+    chooseHeading: 'Configurare un metodo di accesso',
+    chooseIntro: 'Scelga come vuole confermare la sua identità quando accede.',
+    chooseLegend: 'Metodo di accesso',
+  },
+  methodNames: {
+    totp: { name: 'App di autenticazione', needs: 'Le serve uno smartphone con un’app di autenticazione.', add: 'Configurare un’app di autenticazione', added: 'App di autenticazione, aggiunta il {date}' },
+    passkey: { name: 'Chiave di sicurezza o passkey', needs: 'Le serve una chiave di sicurezza o il blocco schermo di questo dispositivo.', add: 'Aggiungere una chiave di sicurezza o una passkey', added: 'Chiave di sicurezza, aggiunta il {date}' },
+    email: { name: 'Codice via e-mail', needs: 'Le serve l’accesso alla sua e-mail.', add: 'Configurare i codici via e-mail', added: 'E-mail, aggiunta il {date}' },
+    recovery: { name: 'Codici di recupero', needs: 'Le serve un posto sicuro per un elenco di codici.', add: 'Creare codici di recupero', added: 'Codici di recupero, aggiunti il {date}' },
   },
   resume: {
     heading: 'Completi la configurazione',
@@ -136,6 +145,8 @@ export default {
     backTo: 'Torna a {site}',
     close: 'Chiudi',
     showMethods: 'I suoi metodi di accesso',
+    nextRequired: 'Ancora un passaggio: la sua organizzazione le chiede di configurare anche questo.',
+    nextOffered: 'Consigliato, nel caso perda questo metodo di accesso.',
   },
   problems: {
     unauthenticated: 'La sua sessione è terminata. Acceda di nuovo.',
@@ -150,6 +161,10 @@ export default {
     not_found: 'Questo metodo di accesso non esiste più. L’elenco mostra quelli attuali.',
     last_method: 'Il suo ultimo metodo di accesso non può essere rimosso.',
     step_up_required: 'Confermi prima la sua identità con un codice.',
+    email_send_failed: 'Non è stato possibile inviare l’e-mail con il codice. Riprovi più tardi o scelga un altro metodo.',
+    no_email_address: 'Per il suo account non è registrato alcun indirizzo e-mail. Scelga un altro metodo.',
+    other_method_required: 'Configuri prima un altro metodo di accesso.',
+    method_not_offered: 'Questo metodo di accesso non è disponibile qui.',
     other: 'Si è verificato un errore da parte nostra. Riprovi.',
   },
   retryAfter: {

@@ -38,6 +38,15 @@ export default {
     appStore: '{app} in de App Store',
     googlePlay: '{app} op Google Play',
     backToMethods: 'Terug naar uw aanmeldmethoden',
+    chooseHeading: 'Een aanmeldmethode instellen',
+    chooseIntro: 'Kies hoe u bij het aanmelden wilt bevestigen dat u het bent.',
+    chooseLegend: 'Aanmeldmethode',
+  },
+  methodNames: {
+    totp: { name: 'Authenticator-app', needs: 'U hebt een telefoon met een authenticator-app nodig.', add: 'Een authenticator-app instellen', added: 'Authenticator-app, toegevoegd op {date}' },
+    passkey: { name: 'Beveiligingssleutel of toegangssleutel', needs: 'U hebt een beveiligingssleutel of de schermvergrendeling van dit apparaat nodig.', add: 'Een beveiligingssleutel of toegangssleutel toevoegen', added: 'Beveiligingssleutel, toegevoegd op {date}' },
+    email: { name: 'Code per e-mail', needs: 'U hebt toegang tot uw e-mail nodig.', add: 'Codes per e-mail instellen', added: 'E-mail, toegevoegd op {date}' },
+    recovery: { name: 'Herstelcodes', needs: 'U hebt een veilige plek nodig voor een lijst met codes.', add: 'Herstelcodes aanmaken', added: 'Herstelcodes, toegevoegd op {date}' },
   },
   resume: {
     heading: 'Instellen afronden',
@@ -134,6 +143,8 @@ export default {
     backTo: 'Terug naar {site}',
     close: 'Sluiten',
     showMethods: 'Uw aanmeldmethoden',
+    nextRequired: 'Nog één stap: uw organisatie vraagt u dit ook in te stellen.',
+    nextOffered: 'Aanbevolen, voor het geval u deze aanmeldmethode kwijtraakt.',
   },
   problems: {
     unauthenticated: 'Uw sessie is beëindigd. Meld u opnieuw aan.',
@@ -148,6 +159,10 @@ export default {
     not_found: 'Deze aanmeldmethode bestaat niet meer. De lijst toont wat er nu is.',
     last_method: 'Uw laatste aanmeldmethode kan niet worden verwijderd.',
     step_up_required: 'Bevestig eerst met een code dat u het bent.',
+    email_send_failed: 'De e-mail met uw code kon niet worden verzonden. Probeer het later opnieuw of kies een andere methode.',
+    no_email_address: 'Voor uw account is geen e-mailadres bekend. Kies een andere methode.',
+    other_method_required: 'Stel eerst een andere aanmeldmethode in.',
+    method_not_offered: 'Deze aanmeldmethode wordt hier niet aangeboden.',
     other: 'Er is aan onze kant iets misgegaan. Probeer het opnieuw.',
   },
   retryAfter: {

@@ -1,4 +1,4 @@
-import type { ClientConfig, TotpEnrollment } from '@pi-enroll/shared';
+import type { ClientConfig, EmailEnrollment, PasskeyEnrollment, RecoveryEnrollment, TotpEnrollment } from '@pi-enroll/shared';
 import type { FlowState } from '../../features/enrollment/flow/enrollment-flow';
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -27,6 +27,37 @@ const unusualEnrollment: TotpEnrollment = {
   period: 60,
 };
 
+const passkeyEnrollment: PasskeyEnrollment = {
+  type: 'passkey',
+  status: 'pending',
+  expiresAt: farFuture,
+  attemptsLeft: 3,
+  registrationOptions: {
+    rp: { id: 'example.com', name: 'Example Corp' },
+    user: { id: 'YWxpY2U', name: 'alice', displayName: 'alice' },
+    challenge: 'c2FtcGxlLWNoYWxsZW5nZQ',
+    pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+  },
+};
+
+const emailEnrollment: EmailEnrollment = {
+  type: 'email',
+  status: 'pending',
+  expiresAt: farFuture,
+  attemptsLeft: 3,
+  address: 'a•••@example.org',
+  resendAvailableAt: '2000-01-01T00:00:00.000Z',
+};
+
+const recoveryEnrollment: RecoveryEnrollment = {
+  type: 'recovery',
+  status: 'pending',
+  expiresAt: farFuture,
+  attemptsLeft: 3,
+  codes: ['40527316', '91846203', '27730958', '63019842', '85562107', '14098365', '70239184', '38871520', '56402791', '09315648'],
+  confirmCodeNumber: 7,
+};
+
 const baseConfig: ClientConfig = {
   identityModes: ['launch-token'],
   methods: [{ type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false }],
@@ -38,6 +69,17 @@ const baseConfig: ClientConfig = {
   embedStylesheets: [],
   returnUrl: null,
   authenticatorApps: [],
+};
+
+/** Every method offered, recovery codes required: the chooser, and the done screen's next step. */
+const allMethodsConfig: ClientConfig = {
+  ...baseConfig,
+  methods: [
+    { type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false },
+    { type: 'passkey', needs: 'security_key_or_screen_lock', needsOtherMethod: false, required: false },
+    { type: 'email', needs: 'email_access', needsOtherMethod: false, required: false },
+    { type: 'recovery', needs: 'safe_place_for_codes', needsOtherMethod: true, required: true },
+  ],
 };
 
 export interface GalleryEntry {
@@ -82,6 +124,7 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     { title: 'start', state: { current: 'start' } },
     { title: 'start — rate limited', state: { current: 'start', problem: { code: 'rate_limited', retryAfterSeconds: 30 } } },
+    { title: 'start — choose a method (passkey shown where the browser has WebAuthn)', state: { current: 'start' }, config: allMethodsConfig },
     { title: 'creating', state: { current: 'creating', method: 'totp' } },
     { title: 'resume', state: { current: 'resume', enrollment } },
     { title: 'resuming', state: { current: 'resuming', enrollment } },
@@ -103,6 +146,36 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     { title: 'pending — TOTP: code, offline', state: { current: 'pending', enrollment, problem: { code: 'network_error' } } },
     { title: 'confirming', state: { current: 'confirming', enrollment, proof: { code: '123456' } } },
+    { title: 'pending — passkey: what will happen', state: { current: 'pending', enrollment: passkeyEnrollment } },
+    {
+      title: 'pending — passkey: rejected by the server',
+      state: { current: 'pending', enrollment: { ...passkeyEnrollment, attemptsLeft: 2 }, problem: { code: 'invalid_code', attemptsLeft: 2 } },
+    },
+    { title: 'abandoning — passkey prompt dismissed, removing the token', state: { current: 'abandoning', enrollment: passkeyEnrollment, reason: 'notAllowed' } },
+    { title: 'abandoned — passkey prompt dismissed', state: { current: 'abandoned', method: 'passkey', reason: 'notAllowed' } },
+    {
+      title: 'abandoned — passkey already registered, clean-up failed',
+      state: { current: 'abandoned', method: 'passkey', reason: 'alreadyRegistered', problem: { code: 'network_error' } },
+    },
+    { title: 'pending — email code', state: { current: 'pending', enrollment: emailEnrollment } },
+    {
+      title: 'pending — email code: wrong code, resend waiting',
+      state: {
+        current: 'pending',
+        enrollment: { ...emailEnrollment, attemptsLeft: 2, resendAvailableAt: farFuture },
+        problem: { code: 'invalid_code', attemptsLeft: 2 },
+      },
+    },
+    { title: 'pending — recovery codes', state: { current: 'pending', enrollment: recoveryEnrollment } },
+    {
+      title: 'pending — recovery codes: a new set from the list, wrong code',
+      state: {
+        current: 'pending',
+        enrollment: { ...recoveryEnrollment, attemptsLeft: 2 },
+        problem: { code: 'invalid_code', attemptsLeft: 2 },
+        replaces: { serial: 'PITN00001234', description: 'Recovery codes' },
+      },
+    },
     { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment } },
     { title: 'cancelling', state: { current: 'cancelling', enrollment } },
     { title: 'cancelled', state: { current: 'cancelled' } },
@@ -117,13 +190,14 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     {
       title: 'done',
-      state: { current: 'done', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' } },
+      state: { current: 'done', method: 'totp', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' } },
       config: { ...baseConfig, returnUrl: 'https://portal.example.com/' },
     },
     {
       title: 'done — replaced a lost phone, password mode',
       state: {
         current: 'done',
+        method: 'totp',
         confirmation: { status: 'enrolled', serial: 'TOTP00001235', description: 'New phone' },
         replaced: { serial: 'TOTP00001234', description: 'Old phone' },
         renamed: true,
@@ -131,8 +205,22 @@ export function galleryEntries(now: number): GalleryEntry[] {
       config: { ...baseConfig, identityModes: ['password'] },
     },
     {
+      title: 'done — authenticator app, recovery codes required next',
+      state: { current: 'done', method: 'totp', confirmation: { status: 'enrolled', serial: 'TOTP00001236', description: 'Work phone' } },
+      config: allMethodsConfig,
+    },
+    {
+      title: 'done — passkey, with “Try it now”',
+      state: { current: 'done', method: 'passkey', confirmation: { status: 'enrolled', serial: 'PIPK00001234', description: 'YubiKey' } },
+    },
+    {
+      title: 'done — recovery codes',
+      state: { current: 'done', method: 'recovery', confirmation: { status: 'enrolled', serial: 'PITN00001234', description: 'Recovery codes' } },
+      config: allMethodsConfig,
+    },
+    {
       title: 'naming',
-      state: { current: 'naming', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' }, description: 'Work phone' },
+      state: { current: 'naming', method: 'totp', confirmation: { status: 'enrolled', serial: 'TOTP00001234', description: 'Work phone' }, description: 'Work phone' },
     },
     { title: 'signingOut', state: { current: 'signingOut' }, config: { ...baseConfig, identityModes: ['password'] } },
   ];

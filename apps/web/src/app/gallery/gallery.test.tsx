@@ -20,6 +20,8 @@ const everyStep: Record<FlowStep, true> = {
   confirming: true,
   confirmCancel: true,
   cancelling: true,
+  abandoning: true,
+  abandoned: true,
   cancelled: true,
   exhausted: true,
   expired: true,
@@ -33,15 +35,18 @@ const everyStep: Record<FlowStep, true> = {
 /** The list's own screens (see gallery-management.tsx). */
 const managementSteps = ['rename', 'savingName', 'confirmRemove', 'removing', 'confirmReplace', 'stepUp', 'steppingUp'];
 
-/** While an enrollment is pending, the screens are the method's own steps (TOTP: one, the QR code and the code). */
-const totpSteps = ['setup'];
+/**
+ * While an enrollment is pending, the screens are the method's own steps: TOTP's one (the QR code and the code),
+ * the passkey's explanation, the email code, the recovery codes.
+ */
+const methodSteps = ['setup', 'passkey', 'emailCode', 'recoveryCodes'];
 
 describe('the state gallery', () => {
-  it('renders every state of the flow with the real screens, and TOTP’s step', async () => {
+  it('renders every state of the flow with the real screens, and every method’s steps', async () => {
     const { container } = render(<Gallery />);
     const shown = () => new Set([...container.querySelectorAll('[data-step]')].map((screen) => screen.getAttribute('data-step')));
     // `methods` renders the list, whose screen says `methods` too. The done screen comes from its own chunk.
-    const expected = [...Object.keys(everyStep).filter((step) => step !== 'pending'), ...totpSteps, ...managementSteps];
+    const expected = [...Object.keys(everyStep).filter((step) => step !== 'pending'), ...methodSteps, ...managementSteps];
     await waitFor(() => expect([...shown()].sort()).toEqual(expected.sort()));
     const entries = new Set(galleryEntries(Date.now()).map((entry) => entry.state.current));
     expect([...entries].sort()).toEqual(Object.keys(everyStep).sort());

@@ -1,10 +1,16 @@
-import type { MethodUi } from '../../lib/method-ui';
-import { TotpSteps } from './components/totp-steps';
-import { preloadQrCode } from './components/lazy-qr-code';
+import { lazyComponent } from '../../lib/lazy-component';
+import type { MethodStepsProps, MethodUi } from '../../lib/method-ui';
 
-/** TOTP as the enrollment sees it: its steps, and its QR code's chunk to load before they show. */
+// TOTP's steps and its QR code come from chunks of their own, fetched while the start screen shows.
+const steps = lazyComponent<MethodStepsProps<'totp'>>(async () => (await import('./components/totp-steps')).TotpSteps);
+const qrCode = () => import('./components/lazy-qr-code').then((module) => module.preloadQrCode());
+
+/** TOTP as the enrollment sees it: its steps, and their chunks (and the QR code's) to load before they show. */
 export const totpMethodUi = {
   type: 'totp',
-  Steps: TotpSteps,
-  preload: () => void preloadQrCode(),
+  Steps: steps.Component,
+  preload: () => {
+    void steps.preload().catch(() => undefined);
+    void qrCode().catch(() => undefined);
+  },
 } as const satisfies MethodUi<'totp'>;

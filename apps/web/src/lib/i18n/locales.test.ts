@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en';
 import managementEn from '../../locales/management/en';
+import methodsEn from '../../locales/methods/en';
 import { loadManagementMessages } from '../../features/methods/i18n/management-i18n';
+import { loadMethodMessages } from './method-messages';
 import { availableLocales, loadMessages } from './load-messages';
 
 /** Every string with its path (`code.wrong.other`), so a missing or extra key names itself. */
@@ -16,10 +18,11 @@ function flatten(messages: object, prefix = ''): Map<string, string> {
 
 const slots = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-/** Both sets of strings: the enrollment's (bundled English) and the management screens' (their own chunk). */
+/** The sets of strings: the enrollment's (bundled English), the management screens' and the methods' (own chunks). */
 const sets = [
   { name: 'enrollment', english: flatten(en), load: (locale: string): Promise<object> => loadMessages(locale) },
   { name: 'management', english: flatten(managementEn), load: (locale: string): Promise<object> => loadManagementMessages(locale) },
+  { name: 'methods', english: flatten(methodsEn), load: (locale: string): Promise<object> => loadMethodMessages(locale) },
 ];
 
 describe('the translations', () => {

@@ -1,8 +1,12 @@
 import type { Messages } from '../../locales/en';
 import type { ManagementMessages } from '../../locales/management/en';
+import type { MethodMessages } from '../../locales/methods/en';
 
-/** Every string a host may replace: the enrollment's and those of the management screens (a chunk of their own). */
-type AllMessages = Messages & ManagementMessages;
+/**
+ * Every string a host may replace: the enrollment's, the management screens' and the methods' (each of the last
+ * two in chunks of their own).
+ */
+type AllMessages = Messages & ManagementMessages & MethodMessages;
 
 /** Any subset of the messages, at any depth: what a host page passes to change a few strings. */
 export type MessageOverrides = {

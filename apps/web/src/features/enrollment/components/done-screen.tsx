@@ -5,12 +5,17 @@ import { Button } from '../../../components/button';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import { TextField } from '../../../components/text-field';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { Suspense } from 'react';
+import type { ApiClient } from '../../../lib/api-client';
+import { MethodI18nProvider, useMethodI18n } from '../../../lib/i18n/method-messages';
+import { isMethodSupported, methodUiOf, type MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
 
 export interface DoneScreenProps {
   state: Extract<FlowState, { current: 'done' | 'naming' }>;
   config: ClientConfig | undefined;
+  methods: MethodUiRegistry;
+  api: ApiClient;
   /** The host's "Back" when the config names no return URL (embeds: the host hears `pi-enroll:return`). */
   onReturn?: () => void;
   send: (event: UserEvent) => void;
@@ -20,16 +25,30 @@ export interface DoneScreenProps {
  * The end of a setup, and not a dead end: the device can be named here (the setup started without asking),
  * the user goes back to the site (RETURN_URL, or the host's event) or to their methods, or signs out.
  */
-export function DoneScreen({ state, config, onReturn, send }: DoneScreenProps) {
-  const { t, format } = useI18n();
+export function DoneScreen(props: DoneScreenProps) {
+  return (
+    <MethodI18nProvider>
+      <DoneScreenContent {...props} />
+    </MethodI18nProvider>
+  );
+}
+
+function DoneScreenContent({ state, config, methods, api, onReturn, send }: DoneScreenProps) {
+  const { t, format } = useMethodI18n();
+  const { AfterConfirm } = methodUiOf(methods, state.method);
+  // The method offered next (recovery codes, after the first method), unless that is the one just confirmed.
+  const next = config?.methods.find(
+    (method) => method.needsOtherMethod && method.type !== state.method && isMethodSupported(methods, method.type),
+  );
+  const own = doneText(t, state.method);
   const { confirmation } = state;
   const busy = state.current === 'naming';
   const [deviceName, setDeviceName] = useState(confirmation.description);
   const clockOffsetSeconds = confirmation.warning?.clockOffsetSeconds;
   const returnUrl = config?.returnUrl ?? null;
   return (
-    <Screen step={busy ? 'naming' : 'done'} heading={t.done.heading}>
-      <p className="pie-text">{t.done.body}</p>
+    <Screen step={busy ? 'naming' : 'done'} heading={own.heading}>
+      <p className="pie-text">{own.body}</p>
       {state.replaced && (
         <p className="pie-text" role="note">
           {format(t.done.replaced, { description: state.replaced.description })}
@@ -41,6 +60,23 @@ export function DoneScreen({ state, config, onReturn, send }: DoneScreenProps) {
         </p>
       )}
       {state.current === 'done' && state.problem && <ProblemAlert problem={state.problem} />}
+      {AfterConfirm && (
+        <Suspense fallback={null}>
+          <AfterConfirm serial={confirmation.serial} api={api} />
+        </Suspense>
+      )}
+      {next && (
+        <section className="pie-next" aria-labelledby="pie-next-heading">
+          <p className="pie-text" id="pie-next-heading">
+            {next.required ? t.done.nextRequired : t.done.nextOffered}
+          </p>
+          <div className="pie-actions">
+            <Button variant="primary" disabled={busy} onClick={() => send({ type: 'startRequested', method: next.type })}>
+              {t.methodNames[next.type].add}
+            </Button>
+          </div>
+        </section>
+      )}
       <form
         className="pie-form"
         onSubmit={(event) => {
@@ -91,6 +127,16 @@ export function DoneScreen({ state, config, onReturn, send }: DoneScreenProps) {
       </div>
     </Screen>
   );
+}
+
+/** The done screen's heading and text for a method: its own where it has them, else the authenticator app's. */
+function doneText(t: ReturnType<typeof useMethodI18n>['t'], method: string): { heading: string; body: string } {
+  const section: unknown = (t as unknown as Record<string, unknown>)[method];
+  if (section && typeof section === 'object' && 'doneHeading' in section && 'doneBody' in section) {
+    const { doneHeading, doneBody } = section as { doneHeading: string; doneBody: string };
+    return { heading: doneHeading, body: doneBody };
+  }
+  return { heading: t.done.heading, body: t.done.body };
 }
 
 /** `https://portal.example.com/home` → `portal.example.com`: what the user knows the site by. */

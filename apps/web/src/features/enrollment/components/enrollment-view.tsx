@@ -5,6 +5,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { ManagementUi } from '../../../lib/management-ui';
 import type { MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
+import { AbandonedView } from './abandoned-view';
 import { LazyDoneScreen } from './lazy-done-screen';
 import { LoadingScreen } from './loading-screen';
 import { OutcomeScreen } from './outcome-screen';
@@ -32,6 +33,7 @@ export interface EnrollmentViewProps {
 /** States whose screen shows no sign-out of its own but may have the bar: a signed-in user, nothing in flight. */
 const signedInSteps: ReadonlySet<string> = new Set([
   'start', 'creating', 'methods', 'resume', 'pending', 'confirmCancel', 'cancelled', 'exhausted', 'expired', 'alreadyEnrolled', 'signingOut',
+  'abandoned',
 ]);
 
 /**
@@ -98,7 +100,11 @@ function renderState({ state, config, methods, management: Management, api, onRe
     case 'cancelling':
       // One key for all four: the method's steps stay mounted (and keep their own step) while the user is
       // asked whether to cancel.
-      return <PendingEnrollmentView key="pending" state={state} methods={methods} send={send} />;
+      return <PendingEnrollmentView key="pending" state={state} methods={methods} api={api} send={send} />;
+    case 'abandoning':
+      return <LoadingScreen key="abandoning" step="abandoning" />;
+    case 'abandoned':
+      return <AbandonedView key="abandoned" state={state} methods={methods} send={send} />;
     case 'cancelled':
       return <Outcome key="cancelled" step="cancelled" send={send} />;
     case 'exhausted':
@@ -124,7 +130,7 @@ function renderState({ state, config, methods, management: Management, api, onRe
     case 'naming':
       return (
         <Suspense key="done" fallback={<LoadingScreen />}>
-          <LazyDoneScreen state={state} config={config} onReturn={onReturn} send={send} />
+          <LazyDoneScreen state={state} config={config} methods={methods} api={api} onReturn={onReturn} send={send} />
         </Suspense>
       );
     case 'signingOut':

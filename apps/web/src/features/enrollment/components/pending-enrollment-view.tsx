@@ -1,10 +1,11 @@
-import { use, useEffect, useMemo, type RefObject } from 'react';
+import type { Enrollment } from '@pi-enroll/shared';
+import { Suspense, use, useEffect, useMemo, type RefObject } from 'react';
 import { MoveFocusContext } from '../../../components/step-heading';
-import { Button } from '../../../components/button';
-import { useI18n } from '../../../lib/i18n/i18n-provider';
+import type { ApiClient } from '../../../lib/api-client';
 import { methodUiOf, type MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
 import { ConfirmCancelScreen } from './confirm-cancel-screen';
+import { LoadingScreen } from './loading-screen';
 import { preloadDoneScreen } from './lazy-done-screen';
 
 type PendingState = Extract<FlowState, { current: 'pending' | 'confirming' | 'confirmCancel' | 'cancelling' }>;
@@ -12,6 +13,7 @@ type PendingState = Extract<FlowState, { current: 'pending' | 'confirming' | 'co
 export interface PendingEnrollmentViewProps {
   state: PendingState;
   methods: MethodUiRegistry;
+  api: ApiClient;
   send: (event: UserEvent) => void;
 }
 
@@ -23,9 +25,8 @@ const keepFocus: RefObject<boolean> = { current: false };
  * scan or code). They then take the focus again as if they had just appeared: a fresh MoveFocusContext value
  * re-runs their focus effects.
  */
-export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmentViewProps) {
-  const { t } = useI18n();
-  const Steps = methodUiOf(methods, state.enrollment.type)?.Steps;
+export function PendingEnrollmentView({ state, methods, api, send }: PendingEnrollmentViewProps) {
+  const { Steps } = methodUiOf(methods, state.enrollment.type);
   const asking = state.current === 'confirmCancel' || state.current === 'cancelling';
   const moveFocus = use(MoveFocusContext);
   // The done screen's chunk, while the user scans: there when the code is confirmed.
@@ -40,19 +41,22 @@ export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmen
     <>
       <div hidden={asking}>
         <MoveFocusContext value={stepsFocus}>
-          {Steps ? (
+          {/* The method's steps come from its own chunk (usually preloaded by the screen before). */}
+          <Suspense fallback={<LoadingScreen />}>
             <Steps
               pending={state.enrollment}
               busy={state.current === 'confirming'}
               problem={state.current === 'pending' ? state.problem : undefined}
+              {...(state.replaces ? { replaces: state.replaces } : {})}
+              api={api}
               submit={(proof) => send({ type: 'proofSubmitted', proof })}
               cancel={() => send({ type: 'cancelRequested' })}
+              abandon={(reason) => send({ type: 'proofAbandoned', reason })}
+              refresh={(enrollment: Enrollment) => send({ type: 'enrollmentRefreshed', enrollment })}
+              fail={(problem) => send({ type: 'methodRequestFailed', problem })}
               restartWithCompatibleSettings={() => send({ type: 'compatibleSettingsRequested' })}
             />
-          ) : (
-            // A method this widget has no screens for (started by another client): it can only be cancelled here.
-            <Button onClick={() => send({ type: 'cancelRequested' })}>{t.common.cancel}</Button>
-          )}
+          </Suspense>
         </MoveFocusContext>
       </div>
       {asking && (

@@ -217,7 +217,7 @@ const transitions: Transition[] = [
     'confirming → done',
     { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'enrollmentConfirmed', confirmation },
-    { current: 'done', confirmation },
+    { current: 'done', method: 'totp', confirmation },
   ],
   [
     'confirming → pending with the attempts left after a wrong code',
@@ -331,7 +331,7 @@ const transitions: Transition[] = [
     'confirming a replacement → done, naming what was removed',
     { current: 'confirming', enrollment, proof: { code: '123456' }, replaces: oldPhone },
     { type: 'enrollmentConfirmed', confirmation },
-    { current: 'done', confirmation, replaced: oldPhone },
+    { current: 'done', method: 'totp', confirmation, replaced: oldPhone },
   ],
   [
     'confirming a replacement → pending after a wrong code, still replacing',
@@ -341,29 +341,29 @@ const transitions: Transition[] = [
   ],
   ['alreadyEnrolled → methods', { current: 'alreadyEnrolled' }, { type: 'methodsRequested' }, { current: 'methods' }],
   // the done screen
-  ['done → methods', { current: 'done', confirmation }, { type: 'methodsRequested' }, { current: 'methods' }],
+  ['done → methods', { current: 'done', method: 'totp', confirmation }, { type: 'methodsRequested' }, { current: 'methods' }],
   [
     'done → naming with a new device name, trimmed',
-    { current: 'done', confirmation },
+    { current: 'done', method: 'totp', confirmation },
     { type: 'deviceNameSubmitted', description: '  Laptop ' },
-    { current: 'naming', confirmation, description: 'Laptop' },
+    { current: 'naming', method: 'totp', confirmation, description: 'Laptop' },
   ],
-  ['done ignores an unchanged or blank name', { current: 'done', confirmation }, { type: 'deviceNameSubmitted', description: 'Work phone' }, { current: 'done', confirmation }],
+  ['done ignores an unchanged or blank name', { current: 'done', method: 'totp', confirmation }, { type: 'deviceNameSubmitted', description: 'Work phone' }, { current: 'done', method: 'totp', confirmation }],
   [
     'naming → done with the new name',
-    { current: 'naming', confirmation, description: 'Laptop' },
+    { current: 'naming', method: 'totp', confirmation, description: 'Laptop' },
     { type: 'deviceNamed', description: 'Laptop' },
-    { current: 'done', confirmation: { ...confirmation, description: 'Laptop' }, renamed: true },
+    { current: 'done', method: 'totp', confirmation: { ...confirmation, description: 'Laptop' }, renamed: true },
   ],
   [
     'naming → done with the problem',
-    { current: 'naming', confirmation, description: 'Laptop' },
+    { current: 'naming', method: 'totp', confirmation, description: 'Laptop' },
     { type: 'deviceNameFailed', problem: offline },
-    { current: 'done', confirmation, problem: offline },
+    { current: 'done', method: 'totp', confirmation, problem: offline },
   ],
-  ['naming → signedOut when the session ended', { current: 'naming', confirmation, description: 'Laptop' }, { type: 'deviceNameFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
+  ['naming → signedOut when the session ended', { current: 'naming', method: 'totp', confirmation, description: 'Laptop' }, { type: 'deviceNameFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
   // signing out
-  ['done → signingOut', { current: 'done', confirmation }, { type: 'signOutRequested' }, { current: 'signingOut' }],
+  ['done → signingOut', { current: 'done', method: 'totp', confirmation }, { type: 'signOutRequested' }, { current: 'signingOut' }],
   ['methods → signingOut', { current: 'methods' }, { type: 'signOutRequested' }, { current: 'signingOut' }],
   ['pending → signingOut (the enrollment stays, to be resumed)', { current: 'pending', enrollment }, { type: 'signOutRequested' }, { current: 'signingOut' }],
   ['confirming ignores a sign-out: a request is in flight', { current: 'confirming', enrollment, proof: { code: '1' } }, { type: 'signOutRequested' }, { current: 'confirming', enrollment, proof: { code: '1' } }],
@@ -393,7 +393,7 @@ describe('the enrollment flow', () => {
     ['the clock while the enrollment is read again (the server decides)', { current: 'resuming', enrollment }, { type: 'timeRanOut' }],
     ['a launch token in the middle of an enrollment', { current: 'pending', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
     ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
-    ['anything once done', { current: 'done', confirmation }, { type: 'restartRequested' }],
+    ['anything once done', { current: 'done', method: 'totp', confirmation }, { type: 'restartRequested' }],
     ['a restart when already enrolled', { current: 'alreadyEnrolled' }, { type: 'restartRequested' }],
   ];
 
@@ -404,6 +404,6 @@ describe('the enrollment flow', () => {
   it('names the pending enrollment only in states where the token exists', () => {
     expect(pendingEnrollmentOf({ current: 'pending', enrollment })).toBe(enrollment);
     expect(pendingEnrollmentOf({ current: 'confirmCancel', enrollment })).toBe(enrollment);
-    expect(pendingEnrollmentOf({ current: 'done', confirmation })).toBeNull();
+    expect(pendingEnrollmentOf({ current: 'done', method: 'totp', confirmation })).toBeNull();
   });
 });

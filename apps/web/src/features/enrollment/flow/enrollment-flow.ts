@@ -32,14 +32,24 @@ export type FlowState =
   | { current: 'confirming'; enrollment: Enrollment; proof: MethodProof; replaces?: Replacement }
   | { current: 'confirmCancel'; enrollment: Enrollment; problem?: FlowProblem; replaces?: Replacement }
   | { current: 'cancelling'; enrollment: Enrollment; replaces?: Replacement }
+  /**
+   * The method's own ceremony failed on this device (`reason` is the method's, e.g. the passkey prompt closed):
+   * the pending enrollment is being removed at once, without asking, so nothing is left that counts.
+   */
+  | { current: 'abandoning'; enrollment: Enrollment; reason: string; replaces?: Replacement }
+  /** `problem`: the removal failed as well (the BFF's sweeper removes it). The method's screen says what happened. */
+  | { current: 'abandoned'; method: MethodType; reason: string; problem?: FlowProblem; replaces?: Replacement }
   | { current: 'cancelled' }
   | { current: 'exhausted' }
   | { current: 'expired' }
   | { current: 'alreadyEnrolled' }
-  /** `replaced`: the method removed with this confirmation; `renamed`: the device name given here was saved. */
-  | { current: 'done'; confirmation: EnrollmentConfirmed; replaced?: Replacement; problem?: FlowProblem; renamed?: true }
+  /**
+   * `method`: the one just confirmed; `replaced`: the method removed with this confirmation; `renamed`: the device
+   * name given here was saved.
+   */
+  | { current: 'done'; method: MethodType; confirmation: EnrollmentConfirmed; replaced?: Replacement; problem?: FlowProblem; renamed?: true }
   /** The device name typed on the done screen is being saved (`PATCH /methods/{serial}`). */
-  | { current: 'naming'; confirmation: EnrollmentConfirmed; replaced?: Replacement; description: string }
+  | { current: 'naming'; method: MethodType; confirmation: EnrollmentConfirmed; replaced?: Replacement; description: string }
   | { current: 'signingOut' };
 
 /** The method a new enrollment replaces (a lost phone), as the list showed it. */
@@ -54,6 +64,7 @@ export type FlowStep = FlowState['current'];
 export type UserEvent =
   | { type: 'signInSubmitted'; credentials: CreateSessionRequest }
   | { type: 'launchTokenReceived'; launchToken: string }
+  /** From the start screen, or from the done screen for the method offered next (recovery codes). */
   | { type: 'startRequested'; method: MethodType; description?: string }
   | { type: 'resumeAccepted' }
   | { type: 'startOverRequested' }
@@ -63,6 +74,12 @@ export type UserEvent =
   | { type: 'cancelRequested' }
   | { type: 'cancelDismissed' }
   | { type: 'cancelConfirmed' }
+  /** The method's own ceremony failed on this device (see `abandoning`). */
+  | { type: 'proofAbandoned'; reason: string }
+  /** A request of the method's own answered a new view of the pending enrollment (email: a code was resent). */
+  | { type: 'enrollmentRefreshed'; enrollment: Enrollment }
+  /** A request of the method's own failed (email: resend). */
+  | { type: 'methodRequestFailed'; problem: FlowProblem }
   | { type: 'restartRequested' }
   | { type: 'retryRequested' }
   /** From the list: "Add another method". */
@@ -117,7 +134,7 @@ function afterSignIn(session: Session | null): FlowState {
 
 /** Where a signed-in user may sign out: every screen that is not waiting for a request. */
 const signOutFrom: ReadonlySet<FlowStep> = new Set<FlowStep>([
-  'start', 'methods', 'resume', 'pending', 'confirmCancel', 'cancelled', 'exhausted', 'expired', 'alreadyEnrolled', 'done',
+  'start', 'methods', 'resume', 'pending', 'confirmCancel', 'cancelled', 'exhausted', 'expired', 'alreadyEnrolled', 'done', 'abandoned',
 ]);
 
 /** The optional `replaces` of a state, carried over to the next one. */
@@ -233,14 +250,28 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
         return { current: 'creating', method: state.enrollment.type, settings: 'compatible', ...carry(state.replaces) };
       }
       if (event.type === 'cancelRequested') return { current: 'confirmCancel', enrollment: state.enrollment, ...carry(state.replaces) };
+      if (event.type === 'proofAbandoned') {
+        return { current: 'abandoning', enrollment: state.enrollment, reason: event.reason, ...carry(state.replaces) };
+      }
+      if (event.type === 'enrollmentRefreshed') {
+        // Only a view of the same method's enrollment; anything else is a late answer for another one.
+        return event.enrollment.type === state.enrollment.type
+          ? { current: 'pending', enrollment: event.enrollment, ...carry(state.replaces) }
+          : state;
+      }
+      if (event.type === 'methodRequestFailed') {
+        const next = afterFailedRequest(state.enrollment, event.problem);
+        return next.current === 'pending' ? { ...next, ...carry(state.replaces) } : next;
+      }
       if (event.type === 'timeRanOut') return { current: 'expired' };
       return state;
 
     case 'confirming':
       if (event.type === 'enrollmentConfirmed') {
+        const method = state.enrollment.type;
         return state.replaces
-          ? { current: 'done', confirmation: event.confirmation, replaced: state.replaces }
-          : { current: 'done', confirmation: event.confirmation };
+          ? { current: 'done', method, confirmation: event.confirmation, replaced: state.replaces }
+          : { current: 'done', method, confirmation: event.confirmation };
       }
       if (event.type === 'confirmFailed') {
         const next = afterRejectedProof(state.enrollment, event.problem);
@@ -263,6 +294,22 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       }
       return state;
 
+    case 'abandoning': {
+      const abandoned = { current: 'abandoned', method: state.enrollment.type, reason: state.reason, ...carry(state.replaces) } as const;
+      if (event.type === 'cancelCompleted') return abandoned;
+      if (event.type === 'cancelFailed') {
+        if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
+        return { ...abandoned, problem: event.problem };
+      }
+      // Removing it is what matters now; the clock changes nothing.
+      return state;
+    }
+
+    case 'abandoned':
+      if (event.type === 'retryRequested') return { current: 'creating', method: state.method, ...carry(state.replaces) };
+      if (event.type === 'restartRequested') return state.replaces ? { current: 'methods' } : { current: 'start' };
+      return state;
+
     case 'cancelled':
     case 'exhausted':
     case 'expired':
@@ -273,21 +320,27 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
 
     case 'done':
       if (event.type === 'methodsRequested') return { current: 'methods' };
+      // The next method (recovery codes, after the first method): a new enrollment, the one just made stays.
+      if (event.type === 'startRequested' && event.method !== state.method) {
+        return { current: 'creating', method: event.method, ...(event.description ? { description: event.description } : {}) };
+      }
       if (event.type === 'deviceNameSubmitted') {
         const description = event.description.trim();
         if (!description || description === state.confirmation.description) return state;
-        return { current: 'naming', confirmation: state.confirmation, description, ...(state.replaced ? { replaced: state.replaced } : {}) };
+        const replaced = state.replaced ? { replaced: state.replaced } : {};
+        return { current: 'naming', method: state.method, confirmation: state.confirmation, description, ...replaced };
       }
       return state;
 
     case 'naming': {
       const replaced = state.replaced ? { replaced: state.replaced } : {};
+      const { method } = state;
       if (event.type === 'deviceNamed') {
-        return { current: 'done', confirmation: { ...state.confirmation, description: event.description }, renamed: true, ...replaced };
+        return { current: 'done', method, confirmation: { ...state.confirmation, description: event.description }, renamed: true, ...replaced };
       }
       if (event.type === 'deviceNameFailed') {
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
-        return { current: 'done', confirmation: state.confirmation, problem: event.problem, ...replaced };
+        return { current: 'done', method, confirmation: state.confirmation, problem: event.problem, ...replaced };
       }
       return state;
     }
@@ -312,6 +365,17 @@ function afterRejectedProof(enrollment: Enrollment, problem: FlowProblem): FlowS
   if (problem.code === 'unauthenticated') return signedOutBecause(problem);
   // Anything else (offline, upstream down, rate limited) leaves the proof to be sent again.
   return { current: 'pending', enrollment, problem };
+}
+
+/**
+ * A method's own request failed while its enrollment is pending (email: resend). What ends an enrollment ends it
+ * here too; `email_send_failed` means the BFF removed it (a mail that could not be sent leaves no token). Anything
+ * else (too soon, offline) is shown and the enrollment goes on.
+ */
+function afterFailedRequest(enrollment: Enrollment, problem: FlowProblem): FlowState {
+  if (problem.code === 'email_send_failed') return { current: 'start', problem };
+  if (problem.code === 'invalid_code') return { current: 'pending', enrollment, problem };
+  return afterRejectedProof(enrollment, problem);
 }
 
 /** The enrollment whose token exists on the server while the flow is in this state, if any. */

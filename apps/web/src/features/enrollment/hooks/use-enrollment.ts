@@ -296,6 +296,7 @@ async function runRequests(
       return;
     case 'cancelling':
     case 'discarding':
+    case 'abandoning':
       try {
         await requests.cancel({});
         dispatch({ type: 'cancelCompleted' });
@@ -343,6 +344,7 @@ async function runRequests(
     case 'pending':
     case 'confirmCancel':
     case 'exhausted':
+    case 'abandoned':
       return;
     case 'alreadyEnrolled':
       notify.alreadyEnrolled();

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
-import type { MethodUiRegistry } from '../../../lib/method-ui';
+import type { MethodType, MethodUiRegistry } from '../../../lib/method-ui';
 
 /**
- * Loads what each method's steps need (TOTP: the QR code's chunk) when the calling screen appears, so it is
- * there by the time the user reaches those steps.
+ * Loads what each method's steps need (their chunk; TOTP: the QR code's too) when the calling screen appears, so
+ * it is there by the time the user reaches those steps. `types`: only these methods (those offered).
  */
-export function usePreloadMethods(methods: MethodUiRegistry): void {
+export function usePreloadMethods(methods: MethodUiRegistry, types?: readonly MethodType[]): void {
+  const key = types?.join(',');
   useEffect(() => {
-    for (const method of Object.values(methods)) method.preload?.();
-  }, [methods]);
+    const wanted = key === undefined ? undefined : new Set(key.split(','));
+    for (const method of Object.values(methods)) if (!wanted || wanted.has(method.type)) method.preload?.();
+  }, [methods, key]);
 }

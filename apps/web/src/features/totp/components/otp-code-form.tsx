@@ -1,10 +1,5 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
-import { Button } from '../../../components/button';
-import { useFocusOnArrival } from '../../../components/step-heading';
-import { TextField } from '../../../components/text-field';
+import { CodeForm } from '../../../components/code-form';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-
-const noField: RefObject<null> = { current: null };
 
 export interface OtpCodeFormProps {
   digits: number;
@@ -18,60 +13,17 @@ export interface OtpCodeFormProps {
   onSubmit: (code: string) => void;
 }
 
-/**
- * One field for the whole code, so pasting and the phone's one-time-code autofill work. Only digits are kept
- * (pasted "123 456" becomes "123456"); the form submits itself once the code is complete.
- */
-export function OtpCodeForm({ digits, period, busy, error, takesFocus = true, onSubmit }: OtpCodeFormProps) {
+/** The code from the authenticator app: the shared code field with TOTP's words (digits, the app's period). */
+export function OtpCodeForm({ digits, period, ...rest }: OtpCodeFormProps) {
   const { t, format } = useI18n();
-  const field = useRef<HTMLInputElement>(null);
-  useFocusOnArrival(takesFocus ? field : noField);
-  const [code, setCode] = useState('');
-  const [incomplete, setIncomplete] = useState(false);
-
-  function submit(candidate: string) {
-    if (busy) return;
-    if (candidate.length !== digits) {
-      setIncomplete(true);
-      return;
-    }
-    onSubmit(candidate);
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    submit(code);
-  }
-
-  function handleChange(value: string) {
-    const digitsOnly = value.replace(/\D/g, '').slice(0, digits);
-    setCode(digitsOnly);
-    setIncomplete(false);
-    // Only the keystroke (or paste) that completes the code submits; editing a complete code does not resubmit.
-    if (digitsOnly.length === digits && code.length !== digits) submit(digitsOnly);
-  }
-
   return (
-    <form className="pie-form" noValidate onSubmit={handleSubmit}>
-      <TextField
-        label={format(t.code.label, { digits })}
-        hint={format(t.code.hint, { period })}
-        error={incomplete ? format(t.code.incomplete, { digits }) : error}
-        className="pie-code-input"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        spellCheck={false}
-        ref={field}
-        readOnly={busy}
-        value={code}
-        onChange={(event) => handleChange(event.target.value)}
-      />
-      <div className="pie-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {t.code.submit}
-        </Button>
-      </div>
-    </form>
+    <CodeForm
+      label={format(t.code.label, { digits })}
+      hint={format(t.code.hint, { period })}
+      digits={digits}
+      incomplete={format(t.code.incomplete, { digits })}
+      submitLabel={t.code.submit}
+      {...rest}
+    />
   );
 }

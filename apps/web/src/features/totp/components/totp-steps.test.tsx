@@ -3,6 +3,7 @@ import type { TotpEnrollment } from '@pi-enroll/shared';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../lib/i18n/i18n-provider';
+import { methodStepsProps } from '../../../testing/method-steps-props';
 import { TotpSteps } from './totp-steps';
 
 const enrollment: TotpEnrollment = {
@@ -23,7 +24,7 @@ describe('the scan step, reached before the QR code was loaded', () => {
   it('holds the QR code’s place with a status the screen reader announces, then shows the QR code', async () => {
     render(
       <I18nProvider locale="en">
-        <TotpSteps pending={enrollment} busy={false} submit={() => undefined} cancel={() => undefined} restartWithCompatibleSettings={() => undefined} />
+        <TotpSteps {...methodStepsProps(enrollment)} />
       </I18nProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Scan the QR code, then enter the code' })).toBeInTheDocument();

@@ -1,0 +1,78 @@
+import type { MethodMessages } from './en';
+
+// Español: los textos de los métodos de inicio de sesión distintos de la aplicación de autenticación.
+export default {
+  passkey: {
+    doneHeading: 'Su llave de seguridad o llave de acceso está lista',
+    doneBody: 'A partir de ahora, al iniciar sesión, use esta llave de seguridad o el bloqueo de pantalla de su dispositivo.',
+    heading: 'Añadir una llave de seguridad o una llave de acceso',
+    intro:
+      'Su navegador le pedirá que use una llave de seguridad (por ejemplo, una YubiKey) o el bloqueo de pantalla de este dispositivo (huella, rostro o PIN). Solo una clave pública sale de su dispositivo.',
+    replaces: 'Su método de inicio de sesión anterior sigue funcionando hasta que este quede configurado.',
+    start: 'Continuar',
+    waiting: 'Siga las instrucciones de su navegador…',
+    abandonedHeading: 'No se añadió la llave de seguridad',
+    notAllowed: 'La ventana del navegador se cerró o caducó. No se añadió nada a su cuenta.',
+    alreadyRegistered:
+      'Esta llave de seguridad o llave de acceso ya está registrada en su cuenta. Use otra, o inicie sesión con ella.',
+    failed: 'Su navegador no pudo crear una llave de acceso. No se añadió nada a su cuenta.',
+    cleanupFailed: 'La configuración sin terminar no se pudo eliminar ahora; se eliminará automáticamente en unos minutos.',
+    tryAgain: 'Intentar de nuevo',
+    chooseAnother: 'Elegir otro método',
+    rejected: 'El servidor de inicio de sesión no aceptó esta llave de seguridad. Inténtelo de nuevo o use otra.',
+    tryHeading: 'Probar ahora',
+    tryIntro: 'Inicie sesión una vez con su nueva llave para comprobar que funciona.',
+    tryStart: 'Probar ahora',
+    trying: 'Use su llave de seguridad o el bloqueo de pantalla…',
+    tryOk: 'Funciona: el servidor de inicio de sesión aceptó su nueva llave.',
+    tryOtherKey: 'Respondió otra de sus llaves de seguridad. Inténtelo de nuevo con la nueva.',
+    tryFailed: 'No funcionó. Inténtelo de nuevo o compruebe su llave de seguridad.',
+    tryCancelled: 'La ventana del navegador se cerró. Puede intentarlo de nuevo.',
+    unsupported: 'Este navegador no puede usar llaves de seguridad ni llaves de acceso.',
+  },
+  email: {
+    doneHeading: 'Los códigos por correo electrónico están configurados',
+    doneBody: 'A partir de ahora, al iniciar sesión, introduzca el código que enviamos a su dirección de correo electrónico.',
+    heading: 'Introduzca el código de su correo electrónico',
+    intro:
+      'Hemos enviado un código a {address}, la dirección que su organización tiene registrada. Introduzca el código para confirmar.',
+    label: 'Código del correo electrónico',
+    hint: 'De 6 a 8 dígitos. Revise la carpeta de correo no deseado si el mensaje no ha llegado.',
+    incomplete: 'Introduzca el código completo del correo electrónico (de 6 a 8 dígitos).',
+    submit: 'Confirmar',
+    wrong: {
+      one: 'Ese código no ha funcionado. Introduzca el código del correo más reciente. Le queda 1 intento.',
+      other: 'Ese código no ha funcionado. Introduzca el código del correo más reciente. Le quedan {count} intentos.',
+    },
+    resend: 'Enviar un código nuevo',
+    resendIn: { one: 'Enviar un código nuevo en 1 segundo', other: 'Enviar un código nuevo en {count} segundos' },
+    resent: 'Se está enviando un código nuevo a {address}. Solo funciona el código más reciente.',
+    tooSoon: 'Espere un momento antes de pedir otro código.',
+  },
+  recovery: {
+    doneHeading: 'Sus códigos de recuperación están listos',
+    doneBody: 'Si pierde su otro método de inicio de sesión, inicie sesión con uno de estos códigos. Cada código funciona una vez.',
+    heading: 'Guarde sus códigos de recuperación',
+    intro:
+      'Cada código le permite iniciar sesión una vez si pierde su otro método de inicio de sesión. Solo se muestran ahora: guárdelos en un lugar seguro, como un gestor de contraseñas o una copia impresa.',
+    replaces: 'Sus códigos de recuperación anteriores siguen funcionando hasta que confirme este nuevo juego; después dejan de funcionar.',
+    listLabel: 'Sus códigos de recuperación',
+    codeNumber: 'Código {number}',
+    copy: 'Copiar todos',
+    copied: 'Copiados.',
+    copyFailed: 'No se pudieron copiar. Seleccione los códigos y cópielos usted.',
+    download: 'Descargar como archivo de texto',
+    fileName: 'codigos-de-recuperacion.txt',
+    fileHeader: 'Códigos de recuperación para iniciar sesión. Cada código funciona una vez, en cualquier orden.',
+    print: 'Imprimir',
+    confirmHeading: 'Confirme que los ha guardado',
+    confirmIntro: 'Escriba el código {number} de su lista guardada.',
+    label: 'Código {number}',
+    incomplete: 'Introduzca los {digits} dígitos del código {number}.',
+    submit: 'Confirmar',
+    wrong: {
+      one: 'Ese no es el código {number}. Revise su lista guardada. Le queda 1 intento.',
+      other: 'Ese no es el código {number}. Revise su lista guardada. Le quedan {count} intentos.',
+    },
+  },
+} satisfies MethodMessages;
