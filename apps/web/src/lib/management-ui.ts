@@ -17,6 +17,8 @@ export interface ManagementUiProps {
   add: () => void;
   /** After any step-up the BFF asked for: a new enrollment of `method` that removes `replaces` once confirmed. */
   replace: (method: MethodType, replaces: ReplacedMethod) => void;
+  /** A new enrollment of a method that renews itself (recovery codes: a new set, the old one goes once it is confirmed). */
+  renew: (method: MethodType) => void;
   /** The last method was removed: nothing is left to list. */
   emptied: () => void;
   /** A method was removed (the host hears `method-removed`). */

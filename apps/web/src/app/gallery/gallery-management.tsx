@@ -30,6 +30,16 @@ export const galleryMethodList: SignInMethodList = {
       lastUsedAt: null,
       manageable: false,
     },
+    {
+      serial: 'PITN00000001',
+      tokenType: 'tan',
+      method: 'recovery',
+      description: 'Recovery codes',
+      active: true,
+      createdAt: '2025-03-14T09:30:00.000Z',
+      lastUsedAt: null,
+      manageable: true,
+    },
   ],
   canAdd: true,
   canRemoveLast: true,
@@ -41,7 +51,7 @@ const [oldPhone] = galleryMethodList.methods as [SignInMethodList['methods'][num
 /** The list's screens, each with fixed data: they are the management UI's, not states of the enrollment flow. */
 export function galleryManagementScreens(): { title: string; screen: ReactNode }[] {
   return [
-    { title: 'methods — a read-only method, the last manageable one', screen: <MethodList list={galleryMethodList} busy={false} add={ignore} send={ignore} /> },
+    { title: 'methods — a read-only method, the last manageable one', screen: <MethodList list={galleryMethodList} busy={false} add={ignore} renew={ignore} send={ignore} /> },
     {
       title: 'methods — removed, last method may not go',
       screen: (
@@ -50,6 +60,7 @@ export function galleryManagementScreens(): { title: string; screen: ReactNode }
           notice={{ kind: 'removed', description: 'Tablet' }}
           busy={false}
           add={ignore}
+          renew={ignore}
           send={ignore}
         />
       ),

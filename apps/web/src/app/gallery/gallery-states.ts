@@ -168,12 +168,11 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     { title: 'pending — recovery codes', state: { current: 'pending', enrollment: recoveryEnrollment } },
     {
-      title: 'pending — recovery codes: a new set from the list, wrong code',
+      title: 'pending — recovery codes: wrong code',
       state: {
         current: 'pending',
         enrollment: { ...recoveryEnrollment, attemptsLeft: 2 },
         problem: { code: 'invalid_code', attemptsLeft: 2 },
-        replaces: { serial: 'PITN00001234', description: 'Recovery codes' },
       },
     },
     { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment } },

@@ -18,7 +18,7 @@ const galleryApi = createApiClient('.');
 function GalleryList({ add }: ManagementUiProps) {
   return (
     <ManagementI18nProvider>
-      <MethodList list={galleryMethodList} busy={false} add={add} send={ignoreEvents} />
+      <MethodList list={galleryMethodList} busy={false} add={add} renew={add} send={ignoreEvents} />
     </ManagementI18nProvider>
   );
 }

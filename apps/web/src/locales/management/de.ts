@@ -9,6 +9,8 @@ export default {
     rename: 'Umbenennen',
     remove: 'Entfernen',
     replace: 'Ersetzen (Handy verloren)',
+    newRecoveryCodes: 'Neue Codes erstellen',
+    newRecoveryCodesHint: 'Die alten Codes funktionieren weiter, bis Sie die neuen bestätigen.',
     added: 'Hinzugefügt am {date}',
     lastUsed: 'Zuletzt verwendet am {date}',
     neverUsed: 'Noch nicht verwendet',

@@ -9,6 +9,8 @@ const en = {
     rename: 'Rename',
     remove: 'Remove',
     replace: 'Replace (lost phone)',
+    newRecoveryCodes: 'Create a new set',
+    newRecoveryCodesHint: 'The old codes keep working until you confirm the new set.',
     added: 'Added {date}',
     lastUsed: 'Last used {date}',
     neverUsed: 'Not used yet',

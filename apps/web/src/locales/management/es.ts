@@ -9,6 +9,8 @@ export default {
     rename: 'Cambiar el nombre',
     remove: 'Eliminar',
     replace: 'Sustituir (teléfono perdido)',
+    newRecoveryCodes: 'Crear un juego nuevo',
+    newRecoveryCodesHint: 'Los códigos anteriores siguen funcionando hasta que confirme el juego nuevo.',
     added: 'Añadido el {date}',
     lastUsed: 'Último uso: {date}',
     neverUsed: 'Aún sin usar',

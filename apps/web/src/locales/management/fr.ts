@@ -11,6 +11,8 @@ export default {
     rename: 'Renommer',
     remove: 'Supprimer',
     replace: 'Remplacer (téléphone perdu)',
+    newRecoveryCodes: 'Créer un nouveau jeu',
+    newRecoveryCodesHint: 'Les anciens codes restent valables jusqu’à ce que vous confirmiez le nouveau jeu.',
     added: 'Ajoutée le {date}',
     lastUsed: 'Dernière utilisation le {date}',
     neverUsed: 'Pas encore utilisée',

@@ -9,6 +9,8 @@ export default {
     rename: 'Rinomina',
     remove: 'Rimuovi',
     replace: 'Sostituisci (telefono smarrito)',
+    newRecoveryCodes: 'Crea un nuovo set',
+    newRecoveryCodesHint: 'I vecchi codici funzionano finché non conferma il nuovo set.',
     added: 'Aggiunto in data {date}',
     lastUsed: 'Ultimo utilizzo: {date}',
     neverUsed: 'Non ancora utilizzato',

@@ -9,6 +9,8 @@ export default {
     rename: 'Naam wijzigen',
     remove: 'Verwijderen',
     replace: 'Vervangen (telefoon kwijt)',
+    newRecoveryCodes: 'Nieuwe set aanmaken',
+    newRecoveryCodesHint: 'De oude codes blijven werken tot u de nieuwe set bevestigt.',
     added: 'Toegevoegd op {date}',
     lastUsed: 'Laatst gebruikt op {date}',
     neverUsed: 'Nog niet gebruikt',

@@ -54,7 +54,7 @@ export default {
     heading: 'Speichern Sie Ihre Wiederherstellungscodes',
     intro:
       'Mit jedem Code können Sie sich einmal anmelden, falls Sie Ihre andere Anmeldemethode verlieren. Sie werden nur jetzt angezeigt: Bewahren Sie sie sicher auf, etwa in einem Passwort-Manager oder ausgedruckt.',
-    replaces: 'Ihre bisherigen Wiederherstellungscodes funktionieren weiter, bis Sie diese neuen bestätigen; danach nicht mehr.',
+    replaces: 'Falls Sie schon Wiederherstellungscodes haben, funktionieren diese weiter, bis Sie die neuen bestätigen; danach nicht mehr.',
     listLabel: 'Ihre Wiederherstellungscodes',
     codeNumber: 'Code {number}',
     copy: 'Alle kopieren',

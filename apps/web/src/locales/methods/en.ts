@@ -49,7 +49,7 @@ const en = {
     heading: 'Save your recovery codes',
     intro:
       'Each code lets you sign in once if you lose your other sign-in method. They are shown only now: keep them somewhere safe, such as a password manager or a printout.',
-    replaces: 'Your old recovery codes keep working until you confirm this new set; then they stop working.',
+    replaces: 'If you already have recovery codes, they keep working until you confirm this new set; then they stop working.',
     listLabel: 'Your recovery codes',
     codeNumber: 'Code {number}',
     copy: 'Copy all',

@@ -55,7 +55,7 @@ export default {
     heading: 'Guarde sus códigos de recuperación',
     intro:
       'Cada código le permite iniciar sesión una vez si pierde su otro método de inicio de sesión. Solo se muestran ahora: guárdelos en un lugar seguro, como un gestor de contraseñas o una copia impresa.',
-    replaces: 'Sus códigos de recuperación anteriores siguen funcionando hasta que confirme este nuevo juego; después dejan de funcionar.',
+    replaces: 'Si ya tiene códigos de recuperación, siguen funcionando hasta que confirme este juego nuevo; después dejan de funcionar.',
     listLabel: 'Sus códigos de recuperación',
     codeNumber: 'Código {number}',
     copy: 'Copiar todos',

@@ -54,7 +54,7 @@ export default {
     heading: 'Enregistrez vos codes de récupération',
     intro:
       'Chaque code vous permet de vous connecter une fois si vous perdez votre autre méthode de connexion. Ils ne sont affichés que maintenant\u202f: conservez-les en lieu sûr, par exemple dans un gestionnaire de mots de passe ou sur papier.',
-    replaces: 'Vos anciens codes de récupération restent valables jusqu’à ce que vous confirmiez ce nouveau jeu\u202f; ensuite, ils ne fonctionnent plus.',
+    replaces: 'Si vous avez déjà des codes de récupération, ils restent valables jusqu’à ce que vous confirmiez ce nouveau jeu\u202f; ensuite, ils ne fonctionnent plus.',
     listLabel: 'Vos codes de récupération',
     codeNumber: 'Code {number}',
     copy: 'Tout copier',

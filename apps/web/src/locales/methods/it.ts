@@ -54,7 +54,7 @@ export default {
     heading: 'Salvi i suoi codici di recupero',
     intro:
       'Ogni codice le permette di accedere una volta se perde l’altro metodo di accesso. Sono mostrati solo ora: li conservi in un posto sicuro, ad esempio in un gestore di password o stampati.',
-    replaces: 'I suoi codici di recupero precedenti funzionano finché non conferma questo nuovo set; poi smettono di funzionare.',
+    replaces: 'Se ha già dei codici di recupero, funzionano finché non conferma questo nuovo set; poi smettono di funzionare.',
     listLabel: 'I suoi codici di recupero',
     codeNumber: 'Codice {number}',
     copy: 'Copia tutti',

@@ -54,7 +54,7 @@ export default {
     heading: 'Bewaar uw herstelcodes',
     intro:
       'Met elke code kunt u zich één keer aanmelden als u uw andere aanmeldmethode kwijtraakt. Ze worden alleen nu getoond: bewaar ze op een veilige plek, zoals een wachtwoordmanager of op papier.',
-    replaces: 'Uw oude herstelcodes blijven werken tot u deze nieuwe set bevestigt; daarna werken ze niet meer.',
+    replaces: 'Hebt u al herstelcodes, dan blijven die werken tot u deze nieuwe set bevestigt; daarna werken ze niet meer.',
     listLabel: 'Uw herstelcodes',
     codeNumber: 'Code {number}',
     copy: 'Alles kopiëren',

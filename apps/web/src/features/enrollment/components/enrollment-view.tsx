@@ -121,6 +121,7 @@ function renderState({ state, config, methods, management: Management, api, onRe
             problem={state.problem}
             add={() => send({ type: 'addRequested' })}
             replace={(method, replaces) => send({ type: 'replaceRequested', method, replaces })}
+            renew={(method) => send({ type: 'startRequested', method })}
             emptied={() => send({ type: 'methodsEmptied' })}
             removed={(serial) => onMethodRemoved?.({ serial })}
           />

@@ -64,7 +64,10 @@ export type FlowStep = FlowState['current'];
 export type UserEvent =
   | { type: 'signInSubmitted'; credentials: CreateSessionRequest }
   | { type: 'launchTokenReceived'; launchToken: string }
-  /** From the start screen, or from the done screen for the method offered next (recovery codes). */
+  /**
+   * From the start screen; from the done screen, the method offered next (recovery codes); from the list, a new
+   * set of recovery codes.
+   */
   | { type: 'startRequested'; method: MethodType; description?: string }
   | { type: 'resumeAccepted' }
   | { type: 'startOverRequested' }
@@ -199,6 +202,8 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
     case 'methods':
       if (event.type === 'addRequested') return { current: 'start', fromMethods: true };
       if (event.type === 'replaceRequested') return { current: 'creating', method: event.method, replaces: event.replaces };
+      // A method that renews itself (a new set of recovery codes): the BFF replaces the old one once it is confirmed.
+      if (event.type === 'startRequested') return { current: 'creating', method: event.method };
       if (event.type === 'methodsEmptied') return { current: 'start' };
       if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
       return state;

@@ -4,6 +4,7 @@ import { Button } from '../../../components/button';
 import { ProblemAlert } from '../../../components/problem-alert';
 import { Screen } from '../../../components/screen';
 import type { FlowProblem } from '../../../lib/api-client';
+import type { MethodType } from '../../../lib/method-ui';
 import { Subheading } from '../../../components/step-heading';
 import { useManagementI18n } from '../i18n/management-i18n';
 import type { ManagementEvent, Notice } from '../flow/management-flow';
@@ -15,6 +16,8 @@ export interface MethodListProps {
   /** A replacement is being handed over to the enrollment. */
   busy: boolean;
   add: () => void;
+  /** A new enrollment of a method that renews itself (recovery codes: a new set, replacing the old once confirmed). */
+  renew: (method: MethodType) => void;
   send: Dispatch<ManagementEvent>;
 }
 
@@ -22,7 +25,7 @@ export interface MethodListProps {
  * Each method with its type, name, dates and what may be done with it. "Remove" is not offered for the last
  * method when the BFF says it may not go (`canRemoveLast: false`); read-only types say why they have no buttons.
  */
-export function MethodList({ list, notice, problem, busy, add, send }: MethodListProps) {
+export function MethodList({ list, notice, problem, busy, add, renew, send }: MethodListProps) {
   const { t, format } = useManagementI18n();
   const manageable = list.methods.filter((method) => method.manageable);
   const last = manageable.length === 1;
@@ -38,7 +41,14 @@ export function MethodList({ list, notice, problem, busy, add, send }: MethodLis
       <ul className="pie-method-list">
         {list.methods.map((method) => (
           <li key={method.serial}>
-            <MethodItem method={method} canRemove={method.manageable && (!last || list.canRemoveLast)} last={last} busy={busy} send={send} />
+            <MethodItem
+              method={method}
+              canRemove={method.manageable && (!last || list.canRemoveLast)}
+              last={last}
+              busy={busy}
+              renew={renew}
+              send={send}
+            />
           </li>
         ))}
       </ul>
@@ -58,10 +68,14 @@ interface MethodItemProps {
   canRemove: boolean;
   last: boolean;
   busy: boolean;
+  renew: (method: MethodType) => void;
   send: Dispatch<ManagementEvent>;
 }
 
-function MethodItem({ method, canRemove, last, busy, send }: MethodItemProps) {
+/** Recovery codes are not replaced like a lost phone: a new set replaces the old one once it is confirmed. */
+const renewsItself: ReadonlySet<MethodType> = new Set<MethodType>(['recovery']);
+
+function MethodItem({ method, canRemove, last, busy, renew, send }: MethodItemProps) {
   const { t, format, locale } = useManagementI18n();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
   const types: Record<string, string> = t.methods.types;
@@ -84,10 +98,16 @@ function MethodItem({ method, canRemove, last, busy, send }: MethodItemProps) {
           <Button disabled={busy} onClick={() => send({ type: 'renameRequested', method })}>
             {t.methods.rename}
           </Button>
-          {method.method !== null && (
-            <Button disabled={busy} onClick={() => send({ type: 'replaceRequested', method })}>
-              {t.methods.replace}
+          {method.method !== null && renewsItself.has(method.method) ? (
+            <Button aria-describedby={`${titleId}-renew`} disabled={busy} onClick={() => method.method && renew(method.method)}>
+              {t.methods.newRecoveryCodes}
             </Button>
+          ) : (
+            method.method !== null && (
+              <Button disabled={busy} onClick={() => send({ type: 'replaceRequested', method })}>
+                {t.methods.replace}
+              </Button>
+            )
           )}
           {canRemove && (
             <Button variant="danger" disabled={busy} onClick={() => send({ type: 'removeRequested', method, last })}>
@@ -97,6 +117,11 @@ function MethodItem({ method, canRemove, last, busy, send }: MethodItemProps) {
         </div>
       ) : (
         <p className="pie-hint">{t.methods.readOnly}</p>
+      )}
+      {method.method !== null && renewsItself.has(method.method) && method.manageable && (
+        <p className="pie-hint" id={`${titleId}-renew`}>
+          {t.methods.newRecoveryCodesHint}
+        </p>
       )}
     </article>
   );

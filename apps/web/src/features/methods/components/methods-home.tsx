@@ -40,6 +40,7 @@ function MethodsHomeScreens(props: ManagementUiProps) {
           problem={state.current === 'list' ? (state.problem ?? props.problem) : undefined}
           busy={state.current === 'replacing'}
           add={props.add}
+          renew={props.renew}
           send={dispatch}
         />
       );

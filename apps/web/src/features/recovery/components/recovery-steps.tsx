@@ -27,7 +27,7 @@ export function recoveryCodesText(header: string, label: (number: number) => str
  * all, download as .txt, print (the print stylesheet shows only the grid). Then the user types back the code the
  * view names, which proves they kept them; that code is then used up.
  */
-function RecoveryCodesStep({ pending, busy, problem, replaces, submit, cancel }: MethodStepsProps<'recovery'>) {
+function RecoveryCodesStep({ pending, busy, problem, submit, cancel }: MethodStepsProps<'recovery'>) {
   const { t, format, plural } = useMethodI18n();
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const number = pending.confirmCodeNumber;
@@ -57,11 +57,8 @@ function RecoveryCodesStep({ pending, busy, problem, replaces, submit, cancel }:
   return (
     <Screen step={busy ? 'confirming' : 'recoveryCodes'} heading={t.recovery.heading}>
       <p className="pie-text">{t.recovery.intro}</p>
-      {replaces && (
-        <p className="pie-text" role="note">
-          {t.recovery.replaces}
-        </p>
-      )}
+      {/* A new set replaces the old one only once it is confirmed (the BFF does that), whoever started it. */}
+      <p className="pie-hint">{t.recovery.replaces}</p>
       <ol className="pie-recovery-codes" aria-label={t.recovery.listLabel}>
         {pending.codes.map((code, index) => (
           <li key={index}>
