@@ -24,6 +24,7 @@ import {
   defaultEnrollmentDescription,
   hasExpired,
 } from '@pi-enroll/shared/pending-enrollment-rules';
+import type { PasskeyTryChallenge, PasskeyTryRequest, PasskeyTryResult } from '@pi-enroll/shared/methods/passkey-try';
 import type { ProblemCode } from '@pi-enroll/shared/problem-codes';
 import { encodeBase32 } from './base32.js';
 import type { ProblemExtras } from './problem-response.js';
@@ -49,6 +50,9 @@ export const MOCK_STEP_UP_SECONDS = 300;
 export const MOCK_EMAIL_CODE = '246810';
 /** How long after a mail the fake lets the user ask for another (the BFF's EMAIL_RESEND_COOLDOWN_SECONDS default). */
 export const MOCK_RESEND_COOLDOWN_SECONDS = 60;
+
+/** The relying party of the fake's passkeys: the origin the widget's tests and `dev:mock` run on. */
+export const MOCK_RP_ID = 'localhost';
 
 export function mockCorrectCode(digits: number): string {
   return '1234567890'.slice(0, digits);
@@ -84,7 +88,7 @@ interface Account {
 }
 
 /** The token types pi-enroll manages, by the method that makes them; any other is listed read-only. */
-const methodOfTokenType: Readonly<Record<string, MethodType>> = { totp: 'totp', email: 'email', tan: 'recovery' };
+const methodOfTokenType: Readonly<Record<string, MethodType>> = { totp: 'totp', email: 'email', tan: 'recovery', passkey: 'passkey' };
 const managedTypes: ReadonlySet<string> = new Set(Object.keys(methodOfTokenType));
 const tokenTypeOfMethod: Readonly<Record<MethodType, string>> = { totp: 'totp', email: 'email', recovery: 'tan', passkey: 'passkey' };
 /** The token types whose code a step-up accepts. */
@@ -103,6 +107,10 @@ export class FakeBff {
   private serialCounter = 0;
   /** Until when (ms) the session may remove or replace a method without a new step-up. */
   private freshUntil: number | null = null;
+  /** The credential id of each passkey token (by serial), as privacyIDEA keeps it. */
+  private readonly credentialIds = new Map<string, string>();
+  /** Open "Try it now" challenges, by transaction id. */
+  private readonly tryChallenges = new Map<string, { serial: string; challenge: string }>();
 
   constructor(
     readonly config: ClientConfig,
@@ -227,7 +235,7 @@ export class FakeBff {
     const offered = this.config.methods;
     const type = body.type ?? offered.find((method) => !method.needsOtherMethod)?.type ?? 'totp';
     // Only what the config offers, as the BFF with ENROLL_METHODS.
-    if (!offered.some((method) => method.type === type) || type === 'passkey') {
+    if (!offered.some((method) => method.type === type)) {
       throw new FakeProblem('method_not_offered', { errors: [{ field: 'type', message: 'not offered here' }] });
     }
     const account = this.liveAccount(user);
@@ -257,7 +265,9 @@ export class FakeBff {
         ? this.newEnrollment(user, description, compatible ? { ...defaultOtpParameters } : this.config.otp)
         : type === 'email'
           ? this.newEmailEnrollment(user, description)
-          : this.newRecoveryEnrollment(description);
+          : type === 'passkey'
+            ? this.newPasskeyEnrollment(user, account, description)
+            : this.newRecoveryEnrollment(description);
     if (replaces !== undefined) account.pending.replaces = replaces;
     return { created: true, enrollment: account.pending.enrollment };
   }
@@ -276,6 +286,7 @@ export class FakeBff {
   async verifyEnrollment(body: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed> {
     const account = this.accountOf(this.requireUser());
     const pending = account.pending;
+    if (pending?.enrollment.type === 'passkey') return this.verifyPasskey(account, pending, body);
     const recovery = pending?.enrollment.type === 'recovery';
     const code = recovery ? (body.code ?? '').replace(/[\s-]+/g, '') : normalizeOtpCode(body.code ?? '');
     if (recovery ? !/^[0-9]{8}$/.test(code) : !isWellFormedOtpCode(code)) {
@@ -305,6 +316,75 @@ export class FakeBff {
     }
     pending.enrollment = { ...enrollment, attemptsLeft };
     throw new FakeProblem('invalid_code', { attemptsLeft, ...(enrollment.type === 'totp' ? this.diagnosisOf(enrollment) : {}) });
+  }
+
+  /**
+   * Step 2 of a passkey registration: the browser's RegistrationResponseJSON. The fake cannot check an
+   * attestation (the simulator does, with @simplewebauthn/server), but it does check what binds the answer to this
+   * ceremony: clientDataJSON is a `webauthn.create` for this very challenge. Anything else counts as a wrong proof.
+   */
+  private verifyPasskey(account: Account, pending: PendingEnrollment, body: VerifyEnrollmentRequest): EnrollmentConfirmed {
+    const { enrollment } = pending;
+    if (enrollment.type !== 'passkey') throw new FakeProblem('internal_error');
+    if (!body.credential) throw new FakeProblem('invalid_request', { errors: [{ field: '/credential', message: 'required for a passkey' }] });
+    if (this.switches.expireOnVerify || hasExpired(enrollment.expiresAt, this.now())) {
+      account.pending = null;
+      throw new FakeProblem('enrollment_expired');
+    }
+    const clientData = decodeClientData(body.credential.response.clientDataJSON);
+    const bound = clientData?.type === 'webauthn.create' && clientData.challenge === enrollment.registrationOptions.challenge;
+    if (bound && this.switches.acceptCorrectCode) {
+      account.pending = null;
+      const serial = this.nextSerial('passkey');
+      this.credentialIds.set(serial, body.credential.id);
+      const createdAt = new Date(this.now()).toISOString();
+      if (pending.replaces !== undefined) account.tokens = account.tokens.filter((token) => token.serial !== pending.replaces);
+      account.tokens.push({ serial, type: 'passkey', description: pending.description, active: true, createdAt, lastUsedAt: null });
+      return { status: 'enrolled', serial, description: pending.description, ...(pending.replaces ? { replaced: pending.replaces } : {}) };
+    }
+    const attemptsLeft = attemptsLeftAfterWrongCode(enrollment.attemptsLeft);
+    if (attemptsLeft === 0) {
+      account.pending = null;
+      throw new FakeProblem('attempts_exhausted', { attemptsLeft });
+    }
+    pending.enrollment = { ...enrollment, attemptsLeft };
+    throw new FakeProblem('invalid_code', { attemptsLeft });
+  }
+
+  /**
+   * `POST /methods/{serial}/try`: without a credential, a login challenge for the user's passkey; with one, whether
+   * it is a `webauthn.get` for that challenge from this very key (`other_key` for another of the user's keys).
+   */
+  tryPasskey(serial: string, body: PasskeyTryRequest): PasskeyTryChallenge | PasskeyTryResult {
+    const account = this.accountOf(this.requireUser());
+    const token = account.tokens.find((candidate) => candidate.serial === serial && candidate.type === 'passkey');
+    if (!token) throw new FakeProblem('not_found');
+    const credentialId = this.credentialIds.get(serial);
+    if (!body.credential) {
+      const transactionId = String(10_000_000 + this.tryChallenges.size);
+      const challenge = randomBase64Url(32);
+      this.tryChallenges.set(transactionId, { serial, challenge });
+      const allow = body.credentialId ?? credentialId;
+      return {
+        transactionId,
+        options: {
+          challenge,
+          rpId: MOCK_RP_ID,
+          userVerification: 'preferred',
+          timeout: 60_000,
+          ...(allow ? { allowCredentials: [{ id: allow, type: 'public-key' as const }] } : {}),
+        },
+      };
+    }
+    const open = body.transactionId === undefined ? undefined : this.tryChallenges.get(body.transactionId);
+    if (body.transactionId !== undefined) this.tryChallenges.delete(body.transactionId);
+    const clientData = decodeClientData(body.credential.response.clientDataJSON);
+    if (!open || open.serial !== serial || clientData?.type !== 'webauthn.get' || clientData.challenge !== open.challenge) {
+      return { result: 'failed', reason: 'rejected' };
+    }
+    if (body.credential.id !== credentialId) return { result: 'failed', reason: 'other_key' };
+    token.lastUsedAt = new Date(this.now()).toISOString();
+    return { result: 'ok' };
   }
 
   /** The diagnosis the BFF would give a wrong code in the chosen scenario. */
@@ -431,6 +511,36 @@ export class FakeBff {
     };
   }
 
+  /** privacyIDEA's registration options, as the BFF hands them on; the user's other keys are excluded. */
+  private newPasskeyEnrollment(user: User, account: Account, description: string): PendingEnrollment {
+    const others = account.tokens.flatMap((token) => {
+      const id = this.credentialIds.get(token.serial);
+      return id ? [{ id, type: 'public-key' as const }] : [];
+    });
+    return {
+      description,
+      enrollment: {
+        type: 'passkey',
+        status: 'pending',
+        registrationOptions: {
+          rp: { id: MOCK_RP_ID, name: this.config.otp.issuer },
+          user: { id: base64Url(new TextEncoder().encode(user.username)), name: user.username, displayName: user.username },
+          challenge: randomBase64Url(32),
+          pubKeyCredParams: [
+            { type: 'public-key', alg: -7 },
+            { type: 'public-key', alg: -257 },
+          ],
+          timeout: 180_000,
+          ...(others.length > 0 ? { excludeCredentials: others } : {}),
+          authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+          attestation: 'none',
+        },
+        expiresAt: new Date(this.now() + this.config.enrollmentTtlSeconds * 1000).toISOString(),
+        attemptsLeft: this.config.maxAttempts,
+      },
+    };
+  }
+
   /** Ten 8-digit codes and which one to type back, as the BFF makes them. */
   private newRecoveryEnrollment(description: string): PendingEnrollment {
     const codes = new Set<string>();
@@ -482,4 +592,25 @@ function methodOf(token: FakeToken): SignInMethod {
     lastUsedAt: token.lastUsedAt,
     manageable,
   };
+}
+
+function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function randomBase64Url(length: number): string {
+  return base64Url(crypto.getRandomValues(new Uint8Array(length)));
+}
+
+/** A credential's clientDataJSON (base64url of JSON), or null when it is not that. */
+function decodeClientData(encoded: string): { type?: unknown; challenge?: unknown } | null {
+  try {
+    const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { type?: unknown; challenge?: unknown }) : null;
+  } catch {
+    return null;
+  }
 }

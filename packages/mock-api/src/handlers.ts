@@ -14,6 +14,7 @@ import {
   type ClientConfig,
 } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
+import { PasskeyTryChallengeSchema, PasskeyTryRequestSchema, PasskeyTryResultSchema } from '@pi-enroll/shared/methods/passkey-try';
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import type Type from 'typebox';
 import { acceptedBody, checkedAnswer, ContractViolation } from './contract-check.js';
@@ -161,6 +162,14 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
       answer('write', () => {
         fake.removeMethod(String(params.serial));
         return noContent();
+      }),
+    ),
+    http.post(`${base}${apiPaths.methods}/:serial/try`, ({ request, params }) =>
+      answer('write', async () => {
+        const answered = fake.tryPasskey(String(params.serial), await readBody(request, PasskeyTryRequestSchema));
+        return 'result' in answered
+          ? json(PasskeyTryResultSchema, answered, 'POST /methods/{serial}/try')
+          : json(PasskeyTryChallengeSchema, answered, 'POST /methods/{serial}/try');
       }),
     ),
     http.post(`${base}${apiPaths.stepUp}`, ({ request }) =>

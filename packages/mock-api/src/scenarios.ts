@@ -167,6 +167,10 @@ export const mockScenarios = {
     switches: { hasExistingToken: true },
     config: { methods: [ALL_METHODS[0]!, { ...ALL_METHODS[2]!, required: true }] },
   },
+  passkeys: {
+    description: 'Every method offered, a security key or passkey among them (registration checked against its challenge; "Try it now" works).',
+    config: { methods: [ALL_METHODS[0]!, { type: 'passkey', needs: 'security_key_or_screen_lock', needsOtherMethod: false, required: false }, ALL_METHODS[1]!, ALL_METHODS[2]!] },
+  },
   'email-send-fails': {
     description: 'Email codes offered, but privacyIDEA cannot send mail (502 email_send_failed).',
     switches: { emailSendFails: true },
