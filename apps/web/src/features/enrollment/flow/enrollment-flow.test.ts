@@ -1,4 +1,4 @@
-import type { Enrollment, Session } from '@pi-enroll/shared';
+import type { EmailEnrollment, Enrollment, PasskeyEnrollment, Session } from '@pi-enroll/shared';
 import { describe, expect, it } from 'vitest';
 import { enrollmentReducer, initialFlowState, pendingEnrollmentOf, type FlowEvent, type FlowState } from './enrollment-flow';
 
@@ -20,6 +20,24 @@ const confirmation = { status: 'enrolled', serial: 'TOTP0001', description: 'Wor
 const offline = { code: 'network_error' } as const;
 const sessionEnded = { code: 'unauthenticated' } as const;
 const oldPhone = { serial: 'TOTP0000', description: 'Old phone' };
+
+const passkey: PasskeyEnrollment = {
+  type: 'passkey',
+  status: 'pending',
+  expiresAt: '2030-01-01T12:05:00.000Z',
+  attemptsLeft: 3,
+  registrationOptions: { rp: { name: 'Example' }, user: { id: 'YQ', name: 'alice', displayName: 'alice' }, challenge: 'Yw', pubKeyCredParams: [] },
+};
+const email: EmailEnrollment = {
+  type: 'email',
+  status: 'pending',
+  expiresAt: '2030-01-01T12:10:00.000Z',
+  attemptsLeft: 3,
+  address: 'a•••@example.org',
+  resendAvailableAt: '2030-01-01T12:01:00.000Z',
+};
+const resent: EmailEnrollment = { ...email, resendAvailableAt: '2030-01-01T12:02:00.000Z' };
+const recoveryCodes = { status: 'enrolled', serial: 'PITN0001', description: 'Recovery codes' } as const;
 
 type Transition = [name: string, from: FlowState, event: FlowEvent, to: FlowState];
 
@@ -362,6 +380,44 @@ const transitions: Transition[] = [
     { current: 'done', method: 'totp', confirmation, problem: offline },
   ],
   ['naming → signedOut when the session ended', { current: 'naming', method: 'totp', confirmation, description: 'Laptop' }, { type: 'deviceNameFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
+  // a method's own ceremony failed on this device (passkey: the browser's prompt dismissed)
+  ['pending → abandoning: removed at once, without asking', { current: 'pending', enrollment: passkey }, { type: 'proofAbandoned', reason: 'notAllowed' }, { current: 'abandoning', enrollment: passkey, reason: 'notAllowed' }],
+  [
+    'pending → abandoning, keeping what it replaces',
+    { current: 'pending', enrollment: passkey, replaces: oldPhone },
+    { type: 'proofAbandoned', reason: 'alreadyRegistered' },
+    { current: 'abandoning', enrollment: passkey, reason: 'alreadyRegistered', replaces: oldPhone },
+  ],
+  ['abandoning → abandoned once removed', { current: 'abandoning', enrollment: passkey, reason: 'notAllowed' }, { type: 'cancelCompleted' }, { current: 'abandoned', method: 'passkey', reason: 'notAllowed' }],
+  [
+    'abandoning → abandoned, saying the removal failed (the sweeper removes it)',
+    { current: 'abandoning', enrollment: passkey, reason: 'notAllowed' },
+    { type: 'cancelFailed', problem: offline },
+    { current: 'abandoned', method: 'passkey', reason: 'notAllowed', problem: offline },
+  ],
+  ['abandoning → signedOut when the session ended', { current: 'abandoning', enrollment: passkey, reason: 'failed' }, { type: 'cancelFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
+  ['abandoned → creating the same method again ("Try again")', { current: 'abandoned', method: 'passkey', reason: 'notAllowed' }, { type: 'retryRequested' }, { current: 'creating', method: 'passkey' }],
+  [
+    'abandoned → creating again, still replacing',
+    { current: 'abandoned', method: 'passkey', reason: 'notAllowed', replaces: oldPhone },
+    { type: 'retryRequested' },
+    { current: 'creating', method: 'passkey', replaces: oldPhone },
+  ],
+  ['abandoned → start ("Choose another method")', { current: 'abandoned', method: 'passkey', reason: 'notAllowed' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['abandoned → methods when it was a replacement', { current: 'abandoned', method: 'passkey', reason: 'notAllowed', replaces: oldPhone }, { type: 'restartRequested' }, { current: 'methods' }],
+  ['abandoned → signingOut', { current: 'abandoned', method: 'passkey', reason: 'notAllowed' }, { type: 'signOutRequested' }, { current: 'signingOut' }],
+  // a method's own requests (email: resend)
+  ['pending → pending with the refreshed enrollment, the last problem gone', { current: 'pending', enrollment: email, problem: offline }, { type: 'enrollmentRefreshed', enrollment: resent }, { current: 'pending', enrollment: resent }],
+  ['pending → pending refreshed, keeping what it replaces', { current: 'pending', enrollment: email, replaces: oldPhone }, { type: 'enrollmentRefreshed', enrollment: resent }, { current: 'pending', enrollment: resent, replaces: oldPhone }],
+  ['pending → start when the mail could not be sent (the BFF removed the token)', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'email_send_failed' } }, { current: 'start', problem: { code: 'email_send_failed' } }],
+  ['pending → expired when a method request finds it expired', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'enrollment_expired' } }, { current: 'expired' }],
+  ['pending → start when a method request finds it ended elsewhere', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'no_pending_enrollment' } }, { current: 'start', problem: { code: 'no_pending_enrollment' } }],
+  ['pending → signedOut when a method request finds the session ended', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
+  ['pending → pending with the problem when a method request fails for a passing reason', { current: 'pending', enrollment: email, replaces: oldPhone }, { type: 'methodRequestFailed', problem: offline }, { current: 'pending', enrollment: email, problem: offline, replaces: oldPhone }],
+  // done knows its method; the next one (recovery codes) starts from there
+  ['confirming → done, naming the method confirmed', { current: 'confirming', enrollment: email, proof: { code: '246810' } }, { type: 'enrollmentConfirmed', confirmation }, { current: 'done', method: 'email', confirmation }],
+  ['done → creating the method offered next', { current: 'done', method: 'totp', confirmation }, { type: 'startRequested', method: 'recovery' }, { current: 'creating', method: 'recovery' }],
+  ['methods → creating a new set of recovery codes', { current: 'methods' }, { type: 'startRequested', method: 'recovery' }, { current: 'creating', method: 'recovery' }],
   // signing out
   ['done → signingOut', { current: 'done', method: 'totp', confirmation }, { type: 'signOutRequested' }, { current: 'signingOut' }],
   ['methods → signingOut', { current: 'methods' }, { type: 'signOutRequested' }, { current: 'signingOut' }],
@@ -395,6 +451,10 @@ describe('the enrollment flow', () => {
     ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
     ['anything once done', { current: 'done', method: 'totp', confirmation }, { type: 'restartRequested' }],
     ['a restart when already enrolled', { current: 'alreadyEnrolled' }, { type: 'restartRequested' }],
+    ['the same method again from its own done screen', { current: 'done', method: 'recovery', confirmation: recoveryCodes }, { type: 'startRequested', method: 'recovery' }],
+    ['the clock while an abandoned enrollment is removed', { current: 'abandoning', enrollment: passkey, reason: 'notAllowed' }, { type: 'timeRanOut' }],
+    ['a refreshed view of another method (a late answer)', { current: 'pending', enrollment }, { type: 'enrollmentRefreshed', enrollment: email }],
+    ['an abandon while the proof is checked', { current: 'confirming', enrollment: passkey, proof: { code: '1' } }, { type: 'proofAbandoned', reason: 'notAllowed' }],
   ];
 
   it.each(ignored)('ignores %s (the same state comes back)', (_name, state, event) => {
@@ -404,6 +464,8 @@ describe('the enrollment flow', () => {
   it('names the pending enrollment only in states where the token exists', () => {
     expect(pendingEnrollmentOf({ current: 'pending', enrollment })).toBe(enrollment);
     expect(pendingEnrollmentOf({ current: 'confirmCancel', enrollment })).toBe(enrollment);
+    expect(pendingEnrollmentOf({ current: 'abandoning', enrollment: passkey, reason: 'notAllowed' })).toBe(passkey);
+    expect(pendingEnrollmentOf({ current: 'abandoned', method: 'passkey', reason: 'notAllowed' })).toBeNull();
     expect(pendingEnrollmentOf({ current: 'done', method: 'totp', confirmation })).toBeNull();
   });
 });
