@@ -71,7 +71,7 @@ function DoneScreenContent({ state, config, methods, api, onReturn, send }: Done
             {next.required ? t.done.nextRequired : t.done.nextOffered}
           </p>
           <div className="pie-actions">
-            <Button variant="primary" disabled={busy} onClick={() => send({ type: 'startRequested', method: next.type })}>
+            <Button variant={next.required ? 'primary' : 'secondary'} disabled={busy} onClick={() => send({ type: 'startRequested', method: next.type })}>
               {t.methodNames[next.type].add}
             </Button>
           </div>
@@ -108,12 +108,12 @@ function DoneScreenContent({ state, config, methods, api, onReturn, send }: Done
       </form>
       <div className="pie-actions">
         {returnUrl !== null ? (
-          <a className="pie-button pie-button--primary" href={returnUrl}>
+          <a className={`pie-button pie-button--${next?.required ? 'secondary' : 'primary'}`} href={returnUrl}>
             {format(t.done.backTo, { site: siteName(returnUrl) })}
           </a>
         ) : (
           onReturn && (
-            <Button variant="primary" onClick={onReturn}>
+            <Button variant={next?.required ? 'secondary' : 'primary'} onClick={onReturn}>
               {t.done.close}
             </Button>
           )
