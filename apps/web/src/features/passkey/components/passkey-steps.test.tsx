@@ -25,7 +25,7 @@ class FakePublicKeyCredential {
 
 const text = (value: string) => bufferToBase64Url(new TextEncoder().encode(value));
 const clientData = (type: string, challenge: BufferSource) =>
-  text(JSON.stringify({ type, challenge: bufferToBase64Url(challenge as ArrayBuffer), origin: 'http://localhost' }));
+  text(JSON.stringify({ type, challenge: bufferToBase64Url(challenge), origin: 'http://localhost' }));
 
 const create = vi.fn<(options: CredentialCreationOptions) => Promise<unknown>>();
 const get = vi.fn<(options: CredentialRequestOptions) => Promise<unknown>>();
@@ -111,7 +111,7 @@ describe('security keys and passkeys', () => {
     await user.click(screen.getByRole('button', { name: 'Try it now' }));
     expect(await screen.findByText('It works: the sign-in server accepted your new security key or passkey.')).toHaveRole('status');
     // The browser was asked for the new key only.
-    const allowed = get.mock.calls[0]![0].publicKey?.allowCredentials?.map((credential) => bufferToBase64Url(credential.id as ArrayBuffer));
+    const allowed = get.mock.calls[0]![0].publicKey?.allowCredentials?.map((credential) => bufferToBase64Url(credential.id));
     expect(allowed).toEqual(['bmV3LWtleQ']);
   });
 

@@ -6,11 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../../../testing/mocks/server';
 import { renderWidget } from '../../../testing/render-widget';
 
-const { createObjectURL, revokeObjectURL } = URL;
+// jsdom has no object URLs: each test that downloads stubs them.
 afterEach(() => {
   vi.restoreAllMocks();
-  URL.createObjectURL = createObjectURL;
-  URL.revokeObjectURL = revokeObjectURL;
+  vi.unstubAllGlobals();
 });
 
 /** The codes as the fake made them (the widget shows them; the test reads what the user would read). */
@@ -89,11 +88,12 @@ describe('recovery codes', () => {
 
     let downloaded: Blob | undefined;
     let fileName: string | undefined;
-    URL.createObjectURL = vi.fn((blob: Blob) => {
+    const createObjectURL = vi.fn((blob: Blob) => {
       downloaded = blob;
       return 'blob:recovery-codes';
     });
-    URL.revokeObjectURL = vi.fn();
+    const revokeObjectURL = vi.fn();
+    vi.stubGlobal('URL', Object.assign(class extends URL {}, { createObjectURL, revokeObjectURL }));
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       fileName = this.download;
     });
@@ -101,6 +101,8 @@ describe('recovery codes', () => {
     expect(fileName).toBe('recovery-codes.txt');
     expect(downloaded?.type).toBe('text/plain;charset=utf-8');
     expect(await downloaded?.text()).toBe(expected);
+    // The object URL does not outlive the download.
+    await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith('blob:recovery-codes'));
 
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     await user.click(screen.getByRole('button', { name: 'Print' }));
