@@ -609,7 +609,7 @@ function decodeClientData(encoded: string): { type?: unknown; challenge?: unknow
   try {
     const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
     const parsed: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
-    return typeof parsed === 'object' && parsed !== null ? (parsed) : null;
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
   } catch {
     return null;
   }
