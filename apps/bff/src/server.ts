@@ -47,7 +47,10 @@ async function main(): Promise<void> {
       `\npi-enroll is running at ${url}\n` +
         `  privacyIDEA: embedded simulator at ${embedded.simulator.url} (set PI_URL to use a real server)\n` +
         `  identity: ${config.identity.modes.join(', ')}\n` +
-        `  demo users: ${embedded.demoUsers.join(', ')}\n\n`,
+        `  demo users: ${embedded.demoUsers.join(', ')}\n` +
+        `  sign-in methods: ${config.enrollment.methods.join(', ')}\n` +
+        (config.enrollment.methods.includes('email') ? `  email codes land in ${embedded.simulator.url}/_sim/outbox?user=<name>\n` : '') +
+        '\n',
     );
   } else {
     process.stdout.write(`\npi-enroll is running at ${url} against ${config.privacyidea.url}\n  identity: ${config.identity.modes.join(', ')}\n\n`);

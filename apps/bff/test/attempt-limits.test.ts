@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { ApiClient } from './support/api-client.js';
 import { startRedis, type RunningRedis } from './support/redis-server.js';
 import { startStack, type TestStack } from './support/test-stack.js';
 
 /** 50 wrong codes at once: exactly ENROLL_MAX_ATTEMPTS of them are judged, however they arrive. */
-async function burst(clients: ApiClient[], enrollment: Pick<Enrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, stack: TestStack) {
+async function burst(clients: ApiClient[], enrollment: Pick<TotpEnrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, stack: TestStack) {
   const wrong = String((Number(stack.codeFor(enrollment)) + 1) % 1_000_000).padStart(6, '0');
   const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => clients[i % clients.length]!.verify(wrong)));
   return answers.map((answer) => `${answer.status} ${String(answer.body.code)}`).sort();

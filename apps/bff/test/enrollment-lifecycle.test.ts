@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrivacyIdeaVersion } from '@pi-enroll/privacyidea-sim';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { startStack, type TestStack } from './support/test-stack.js';
 
 /**
@@ -76,9 +76,9 @@ describe.each(settings)('enrollment lifecycle on privacyIDEA $version, verify_en
     expect(wrong.body).toMatchObject({ code: 'invalid_code', attemptsLeft: 4, status: 422 });
     expect(stack.sim.tokensOf('bob')).toEqual([]);
 
-    const resumed = await bob.get<Enrollment>('/api/v1/enrollment');
+    const resumed = await bob.get<TotpEnrollment>('/api/v1/enrollment');
     expect(resumed.body).toMatchObject({ secret: enrollment.secret, attemptsLeft: 4 });
-    expect((await bob.get<{ pending: Enrollment }>('/api/v1/session')).body.pending).toMatchObject({ secret: enrollment.secret, attemptsLeft: 4 });
+    expect((await bob.get<{ pending: TotpEnrollment }>('/api/v1/session')).body.pending).toMatchObject({ secret: enrollment.secret, attemptsLeft: 4 });
     expect((await bob.verify(stack.codeFor(enrollment))).status).toBe(200);
   });
 
@@ -119,7 +119,7 @@ describe.each(settings)('enrollment lifecycle on privacyIDEA $version, verify_en
     for (let i = 0; i < 3; i += 1) await bob.verify('111111');
     bob.cookieHeader = oldCookie;
     expect((await bob.verify('222222')).body).toMatchObject({ code: 'invalid_code', attemptsLeft: 1 });
-    expect((await bob.get<Enrollment>('/api/v1/enrollment')).body.attemptsLeft).toBe(1);
+    expect((await bob.get<TotpEnrollment>('/api/v1/enrollment')).body.attemptsLeft).toBe(1);
   });
 
   it('expires after ten minutes: the right code is refused and nothing is created', async () => {
@@ -160,7 +160,7 @@ describe.each(settings)('enrollment lifecycle on privacyIDEA $version, verify_en
     const again = await bob.startEnrollment();
     expect(again.status).toBe(200);
     expect(again.body.secret).toBe(first.body.secret);
-    expect((await bob.get<{ pending: Enrollment }>('/api/v1/session')).body.pending.secret).toBe(first.body.secret);
+    expect((await bob.get<{ pending: TotpEnrollment }>('/api/v1/session')).body.pending.secret).toBe(first.body.secret);
     expect(stack.sim.tokensOf('bob')).toEqual([]);
   });
 

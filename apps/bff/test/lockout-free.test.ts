@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Enrollment, Session } from '@pi-enroll/shared';
+import type { TotpEnrollment, Session } from '@pi-enroll/shared';
 import { ApiClient } from './support/api-client.js';
 import { startStack, type TestStack } from './support/test-stack.js';
 
@@ -27,8 +27,8 @@ describe.each([true, false])('passOnNoToken at every step of an enrollment (veri
     await asIfNeverStarted('started: the QR code is on the screen');
     expect((await erin.verify('000000')).status).toBe(422);
     await asIfNeverStarted('a wrong code');
-    expect((await erin.get<Enrollment>('/api/v1/enrollment')).body.secret).toBe(enrollment.secret);
-    expect((await erin.get<Session>('/api/v1/session')).body.pending?.secret).toBe(enrollment.secret);
+    expect((await erin.get<TotpEnrollment>('/api/v1/enrollment')).body.secret).toBe(enrollment.secret);
+    expect(((await erin.get<Session>('/api/v1/session')).body.pending as TotpEnrollment | null)?.secret).toBe(enrollment.secret);
     await asIfNeverStarted('a reload');
     const secondTab = new ApiClient(stack.baseUrl);
     secondTab.cookieHeader = erin.cookieHeader;
@@ -46,7 +46,7 @@ describe.each([true, false])('passOnNoToken at every step of an enrollment (veri
     stack = restarted;
     const again = new ApiClient(stack.baseUrl);
     again.cookieHeader = erin.cookieHeader;
-    expect((await again.get<Enrollment>('/api/v1/enrollment')).body.secret).toBe(enrollment.secret);
+    expect((await again.get<TotpEnrollment>('/api/v1/enrollment')).body.secret).toBe(enrollment.secret);
     await asIfNeverStarted('the BFF restarted');
 
     sim.injectFault({ endpoint: 'POST /token/init', fault: { kind: 'error500' }, times: 1 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Enrollment, Session } from '@pi-enroll/shared';
+import type { TotpEnrollment, Session } from '@pi-enroll/shared';
 import { ApiClient } from './support/api-client.js';
 import { startStack, type TestStack } from './support/test-stack.js';
 
@@ -11,13 +11,13 @@ describe.each([true, false])('a confirmed method is out of reach of an old sessi
   let stack: TestStack;
   let bob: ApiClient;
   let old: ApiClient;
-  let enrollment: Enrollment;
+  let enrollment: TotpEnrollment;
   let serial: string;
 
   beforeEach(async () => {
     stack = await startStack({ verifyEnrollment });
     bob = await stack.signedIn('bob');
-    enrollment = (await bob.startEnrollment()).body as Enrollment;
+    enrollment = (await bob.startEnrollment()).body as TotpEnrollment;
     old = new ApiClient(stack.baseUrl);
     old.cookieHeader = bob.cookieHeader;
     const confirmed = await bob.verify(stack.codeFor(enrollment));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { startStack, type TestStack } from './support/test-stack.js';
 
 /**
@@ -52,7 +52,7 @@ describe('a privacyIDEA that overrides parameters or keys', () => {
     const bob = await stack.signedIn('bob');
     const started = await bob.startEnrollment();
     expect(started.status).toBe(201);
-    const enrollment = started.body as Enrollment;
+    const enrollment = started.body as TotpEnrollment;
     // privacyIDEA made the key, so its token must exist from the start, waiting in "verify".
     const [pending] = stack.sim.tokensOf('bob');
     expect(pending).toMatchObject({ rollout_state: 'verify' });
@@ -74,7 +74,7 @@ describe('a privacyIDEA that overrides parameters or keys', () => {
     await phone.startEnrollment();
     expect(stack.sim.tokensOf('bob')).toHaveLength(1);
     // The laptop's token was replaced by the phone's: the laptop is told so, and no verify step is sent for it.
-    const laptops = (await laptop.get<Enrollment>('/api/v1/enrollment')).body;
+    const laptops = (await laptop.get<TotpEnrollment>('/api/v1/enrollment')).body;
     expect((await laptop.verify(stack.codeFor(laptops))).body.code).toBe('no_pending_enrollment');
     expect(stack.sim.tokens().filter((token) => token.username === '')).toEqual([]);
     expect((await phone.delete('/api/v1/enrollment')).status).toBe(204);

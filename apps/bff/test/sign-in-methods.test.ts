@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Enrollment, SignInMethodList } from '@pi-enroll/shared';
+import type { TotpEnrollment, SignInMethodList } from '@pi-enroll/shared';
 import { ApiClient } from './support/api-client.js';
 import { startStack, type TestStack } from './support/test-stack.js';
 
 /** A user with an authenticator app enrolled through pi-enroll, whose app can show codes. */
 async function enrolled(stack: TestStack, username: string, description = 'Work phone') {
   const client = await stack.signedIn(username);
-  const enrollment = (await client.startEnrollment(description)).body as Enrollment;
+  const enrollment = (await client.startEnrollment(description)).body as TotpEnrollment;
   const confirmed = await client.verify(stack.codeFor(enrollment));
   expect(confirmed.status).toBe(200);
   stack.clock.advance(30_000);
@@ -59,7 +59,7 @@ describe("the user's sign-in methods", () => {
   it('removes a method only after a step-up, and names the methods that satisfy it', async () => {
     const stack = await open({ ALLOW_ADDITIONAL_TOKENS: 'true' });
     const { client, enrollment, serial } = await enrolled(stack, 'bob', 'Phone');
-    const second = (await client.startEnrollment('Tablet')).body as Enrollment;
+    const second = (await client.startEnrollment('Tablet')).body as TotpEnrollment;
     const tablet = String((await client.verify(stack.codeFor(second))).body.serial);
     stack.clock.advance(301_000);
 
@@ -101,7 +101,7 @@ describe("the user's sign-in methods", () => {
     // The user comes back later through the host site (a fresh sign-in counts as the step-up).
     stack.clock.advance(600_000);
     const fresh = await stack.signedIn('bob');
-    const started = await fresh.post<Enrollment>('/api/v1/enrollment', { description: 'New phone', replaces: old.serial });
+    const started = await fresh.post<TotpEnrollment>('/api/v1/enrollment', { description: 'New phone', replaces: old.serial });
     expect(started.status).toBe(201);
     expect((await stack.loginWith('bob', stack.codeFor(old.enrollment))).accepted).toBe(true);
     stack.clock.advance(30_000);
@@ -117,7 +117,7 @@ describe("the user's sign-in methods", () => {
   it('a replacement whose old method cannot be removed still confirms the new one, and says nothing was replaced', async () => {
     const stack = await open();
     const old = await enrolled(stack, 'bob', 'Lost phone');
-    const started = (await old.client.post<Enrollment>('/api/v1/enrollment', { description: 'New phone', replaces: old.serial })).body;
+    const started = (await old.client.post<TotpEnrollment>('/api/v1/enrollment', { description: 'New phone', replaces: old.serial })).body;
     stack.sim.injectFault({ endpoint: 'DELETE /token/:serial', fault: { kind: 'error500' }, times: 1 });
     const confirmed = await old.client.verify(stack.codeFor(started));
     expect(confirmed.status).toBe(200);
@@ -129,7 +129,7 @@ describe("the user's sign-in methods", () => {
   it('an abandoned or failed replacement leaves the old method working', async () => {
     const stack = await open();
     const old = await enrolled(stack, 'bob');
-    const started = (await old.client.post<Enrollment>('/api/v1/enrollment', { replaces: old.serial })).body;
+    const started = (await old.client.post<TotpEnrollment>('/api/v1/enrollment', { replaces: old.serial })).body;
     for (let i = 0; i < 5; i += 1) await old.client.verify('000000');
     await old.client.delete('/api/v1/enrollment');
     expect(started.secret).toBeDefined();

@@ -1,11 +1,11 @@
 import { TOTP } from 'otpauth';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Enrollment, OtpAlgorithm } from '@pi-enroll/shared';
+import type { TotpEnrollment, OtpAlgorithm } from '@pi-enroll/shared';
 import { candidateCodes } from '../src/methods/totp/wrong-code-diagnosis.js';
 import { startStack, type TestStack } from './support/test-stack.js';
 
 /** The code an app shows that computes with these settings (whatever the QR code said), `offsetSeconds` off. */
-function codeAs(stack: TestStack, enrollment: Enrollment, settings: { algorithm?: OtpAlgorithm; digits?: number; period?: number }, offsetSeconds = 0): string {
+function codeAs(stack: TestStack, enrollment: TotpEnrollment, settings: { algorithm?: OtpAlgorithm; digits?: number; period?: number }, offsetSeconds = 0): string {
   const totp = new TOTP({
     secret: enrollment.secret,
     algorithm: settings.algorithm ?? enrollment.algorithm,
@@ -24,7 +24,7 @@ describe('why a code is wrong', () => {
     const stack = await startStack({ env });
     stacks.push(stack);
     const bob = await stack.signedIn('bob');
-    const enrollment = (await bob.startEnrollment()).body as Enrollment;
+    const enrollment = (await bob.startEnrollment()).body as TotpEnrollment;
     return { stack, bob, enrollment };
   };
 
@@ -76,13 +76,13 @@ describe('why a code is wrong', () => {
   it('starts over with settings every app supports: a new key, SHA1 / 6 / 30, still nothing in privacyIDEA', async () => {
     const { stack, bob, enrollment } = await open({ OTP_ALGORITHM: 'SHA256', OTP_DIGITS: '8', OTP_PERIOD: '60' });
     await bob.verify(codeAs(stack, enrollment, { algorithm: 'SHA1', digits: 6, period: 30 }));
-    const restarted = await bob.post<Enrollment>('/api/v1/enrollment', { settings: 'compatible' });
+    const restarted = await bob.post<TotpEnrollment>('/api/v1/enrollment', { settings: 'compatible' });
     expect(restarted.status).toBe(201);
     expect(restarted.body).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30, attemptsLeft: 5 });
     expect(restarted.body.secret).not.toBe(enrollment.secret);
     expect(stack.sim.tokensOf('bob')).toEqual([]);
     // The old QR code is over; the new one works.
-    expect((await bob.get<Enrollment>('/api/v1/enrollment')).body.secret).toBe(restarted.body.secret);
+    expect((await bob.get<TotpEnrollment>('/api/v1/enrollment')).body.secret).toBe(restarted.body.secret);
     expect((await bob.verify(stack.codeFor(restarted.body))).status).toBe(200);
     expect(stack.sim.tokensOf('bob')[0]).toMatchObject({ otplen: 6, hashlib: 'sha1', timeStep: 30 });
   });

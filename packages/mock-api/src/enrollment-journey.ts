@@ -1,10 +1,10 @@
 import {
   ClientConfigSchema,
   EnrollmentConfirmedSchema,
-  EnrollmentSchema,
   ProblemSchema,
   SessionSchema,
-  type Enrollment,
+  TotpEnrollmentSchema,
+  type TotpEnrollment,
 } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { attemptsLeftAfterWrongCode } from '@pi-enroll/shared/pending-enrollment-rules';
@@ -28,7 +28,7 @@ export interface EnrollmentJourneyApi {
   /** Signs this browser in as a user with no token and no enrollment yet: a different user on every call. */
   signInNewUser(): Promise<void>;
   /** A code the user's authenticator app shows right now for this enrollment. */
-  nextCode(enrollment: Enrollment): Promise<string>;
+  nextCode(enrollment: TotpEnrollment): Promise<string>;
   /** Moves the BFF's clock (and privacyIDEA's, if it has its own) forward. */
   advanceClock(ms: number): Promise<void>;
 }
@@ -108,7 +108,7 @@ export async function runEnrollmentJourney(api: EnrollmentJourneyApi): Promise<J
 
   await api.signInNewUser();
   const start = { method: 'POST', body: { type: 'totp', description: 'Journey phone' } } as const;
-  const started = await expectAnswer('start', apiPaths.enrollment, start, 201, EnrollmentSchema);
+  const started = await expectAnswer('start', apiPaths.enrollment, start, 201, TotpEnrollmentSchema);
   expectThat('start', started.attemptsLeft === config.maxAttempts, `attemptsLeft ${started.attemptsLeft}, not maxAttempts`);
 
   const wrongCode = wrongCodeFor(await api.nextCode(started));
@@ -117,11 +117,11 @@ export async function runEnrollmentJourney(api: EnrollmentJourneyApi): Promise<J
   const attemptsLeft = attemptsLeftAfterWrongCode(started.attemptsLeft);
   expectThat('a wrong code', rejected.attemptsLeft === attemptsLeft, `attemptsLeft ${rejected.attemptsLeft}, not ${attemptsLeft}`);
 
-  const reloaded = await expectAnswer('reload the enrollment', apiPaths.enrollment, {}, 200, EnrollmentSchema);
+  const reloaded = await expectAnswer('reload the enrollment', apiPaths.enrollment, {}, 200, TotpEnrollmentSchema);
   expectThat('reload the enrollment', reloaded.secret === started.secret, 'the secret changed');
   expectThat('reload the enrollment', reloaded.attemptsLeft === attemptsLeft, `attemptsLeft ${reloaded.attemptsLeft}, not ${attemptsLeft}`);
   const session = await expectAnswer('reload the session', apiPaths.session, {}, 200, SessionSchema);
-  expectThat('reload the session', session.pending?.secret === started.secret, 'the session does not show the same enrollment');
+  expectThat('reload the session', session.pending?.type === 'totp' && session.pending.secret === started.secret, 'the session does not show the same enrollment');
 
   const verifyRight = { method: 'POST', body: { code: await api.nextCode(reloaded) } } as const;
   const confirmed = await expectAnswer('the right code', apiPaths.verifyEnrollment, verifyRight, 200, EnrollmentConfirmedSchema);
@@ -139,7 +139,7 @@ export async function runEnrollmentJourney(api: EnrollmentJourneyApi): Promise<J
   await expectNoContent('cancel again', apiPaths.enrollment, { method: 'DELETE' });
 
   await api.signInNewUser();
-  const another = await expectAnswer('a new user starts', apiPaths.enrollment, start, 201, EnrollmentSchema);
+  const another = await expectAnswer('a new user starts', apiPaths.enrollment, start, 201, TotpEnrollmentSchema);
   await api.advanceClock(config.enrollmentTtlSeconds * 1000 + 1000);
   const late = { method: 'POST', body: { code: await api.nextCode(another) } } as const;
   await expectProblem('a code after the expiry', apiPaths.verifyEnrollment, late, 410, 'enrollment_expired');

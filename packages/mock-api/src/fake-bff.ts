@@ -3,6 +3,8 @@ import type {
   CreateSessionRequest,
   Enrollment,
   EnrollmentConfirmed,
+  MethodType,
+  TotpEnrollment,
   RenameMethodRequest,
   Session,
   SignInMethod,
@@ -16,6 +18,7 @@ import type {
 } from '@pi-enroll/shared';
 import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode } from '@pi-enroll/shared/otp-code';
 import { totpEnrollmentView } from '@pi-enroll/shared/totp-enrollment-view';
+import { maskEmailAddress } from '@pi-enroll/shared/email-address-mask';
 import {
   attemptsLeftAfterWrongCode,
   defaultEnrollmentDescription,
@@ -41,6 +44,11 @@ export const MOCK_USER: User = { username: 'alice', realm: 'employees' };
 
 /** How long a step-up (or, with `stepUpFresh`, a sign-in) lets the user remove or replace a method. */
 export const MOCK_STEP_UP_SECONDS = 300;
+
+/** The code the fake "mails" for an email enrollment (and accepts, unless `acceptCorrectCode` is off). */
+export const MOCK_EMAIL_CODE = '246810';
+/** How long after a mail the fake lets the user ask for another (the BFF's EMAIL_RESEND_COOLDOWN_SECONDS default). */
+export const MOCK_RESEND_COOLDOWN_SECONDS = 60;
 
 export function mockCorrectCode(digits: number): string {
   return '1234567890'.slice(0, digits);
@@ -75,8 +83,10 @@ interface Account {
   pending: PendingEnrollment | null;
 }
 
-/** The token types pi-enroll manages; any other is listed read-only. */
-const managedTypes: ReadonlySet<string> = new Set(['totp']);
+/** The token types pi-enroll manages, by the method that makes them; any other is listed read-only. */
+const methodOfTokenType: Readonly<Record<string, MethodType>> = { totp: 'totp', email: 'email', tan: 'recovery' };
+const managedTypes: ReadonlySet<string> = new Set(Object.keys(methodOfTokenType));
+const tokenTypeOfMethod: Readonly<Record<MethodType, string>> = { totp: 'totp', email: 'email', recovery: 'tan', passkey: 'passkey' };
 /** The token types whose code a step-up accepts. */
 const codeTypes: ReadonlySet<string> = new Set(['totp', 'hotp']);
 
@@ -106,8 +116,14 @@ export class FakeBff {
     }
   }
 
-  /** The signed-in user's unfinished enrollment, if any. */
-  get pendingEnrollment(): Enrollment | null {
+  /** The signed-in user's unfinished authenticator-app enrollment, if any. */
+  get pendingEnrollment(): TotpEnrollment | null {
+    const pending = this.pendingOfAnyMethod;
+    return pending?.type === 'totp' ? pending : null;
+  }
+
+  /** The signed-in user's unfinished enrollment of any method. */
+  get pendingOfAnyMethod(): Enrollment | null {
     return this.user ? (this.accountOf(this.user).pending?.enrollment ?? null) : null;
   }
 
@@ -208,21 +224,40 @@ export class FakeBff {
   /** 201 with a new enrollment, or 200 with the one already pending (double clicks, two tabs). */
   startEnrollment(body: StartEnrollmentRequest): { created: boolean; enrollment: Enrollment } {
     const user = this.requireUser();
+    const offered = this.config.methods;
+    const type = body.type ?? offered.find((method) => !method.needsOtherMethod)?.type ?? 'totp';
+    // Only what the config offers, as the BFF with ENROLL_METHODS.
+    if (!offered.some((method) => method.type === type) || type === 'passkey') {
+      throw new FakeProblem('method_not_offered', { errors: [{ field: 'type', message: 'not offered here' }] });
+    }
     const account = this.liveAccount(user);
     // Starting over with settings every app supports ends the enrollment pending, as the BFF does.
     const compatible = body.settings === 'compatible';
-    if (account.pending && !compatible && body.replaces === undefined) return { created: false, enrollment: account.pending.enrollment };
-    // Replacing a method (a lost phone) is allowed without a second token, but only right after a step-up.
+    const sameType = body.type === undefined || account.pending?.enrollment.type === type;
+    if (account.pending && sameType && !compatible && body.replaces === undefined) return { created: false, enrollment: account.pending.enrollment };
     const replaces = body.replaces ?? (compatible ? account.pending?.replaces : undefined);
-    if (replaces !== undefined) {
+    if (type === 'recovery') {
+      // Recovery codes back up another method: a user needs one first, and may then add them whatever the limit.
+      if (replaces !== undefined) throw new FakeProblem('invalid_request', { errors: [{ field: 'replaces', message: 'recovery codes replace no method' }] });
+      if (!account.tokens.some((token) => token.active && token.type !== 'tan')) throw new FakeProblem('other_method_required');
+    } else if (replaces !== undefined) {
+      // Replacing a method (a lost phone) is allowed without a second token, but only right after a step-up.
       this.manageableToken(account, replaces);
       this.requireFreshStepUp(account);
-    } else if (account.tokens.some((token) => token.active) && !this.switches.allowAdditionalTokens) {
+    } else if (account.tokens.some((token) => token.active && token.type !== 'tan') && !this.switches.allowAdditionalTokens) {
       throw new FakeProblem('already_enrolled');
     }
+    // A new start ends the enrollment pending (the BFF removes its token).
+    account.pending = null;
+    if (type === 'email' && this.switches.emailSendFails) throw new FakeProblem('email_send_failed');
     // The BFF trims the name and names the device itself when nothing is left.
     const description = body.description?.trim() || defaultEnrollmentDescription(this.now());
-    account.pending = this.newEnrollment(user, description, compatible ? { ...defaultOtpParameters } : this.config.otp);
+    account.pending =
+      type === 'totp'
+        ? this.newEnrollment(user, description, compatible ? { ...defaultOtpParameters } : this.config.otp)
+        : type === 'email'
+          ? this.newEmailEnrollment(user, description)
+          : this.newRecoveryEnrollment(description);
     if (replaces !== undefined) account.pending.replaces = replaces;
     return { created: true, enrollment: account.pending.enrollment };
   }
@@ -240,40 +275,65 @@ export class FakeBff {
 
   async verifyEnrollment(body: VerifyEnrollmentRequest): Promise<EnrollmentConfirmed> {
     const account = this.accountOf(this.requireUser());
-    if (!isWellFormedOtpCode(body.code)) {
-      throw new FakeProblem('invalid_request', { errors: [{ field: '/code', message: 'must be 6–8 digits' }] });
-    }
     const pending = account.pending;
+    const recovery = pending?.enrollment.type === 'recovery';
+    const code = recovery ? (body.code ?? '').replace(/[\s-]+/g, '') : normalizeOtpCode(body.code ?? '');
+    if (recovery ? !/^[0-9]{8}$/.test(code) : !isWellFormedOtpCode(code)) {
+      throw new FakeProblem('invalid_request', { errors: [{ field: '/code', message: recovery ? 'must be 8 digits' : 'must be 6–8 digits' }] });
+    }
     if (!pending) throw new FakeProblem('no_pending_enrollment');
     if (this.switches.expireOnVerify || hasExpired(pending.enrollment.expiresAt, this.now())) {
       account.pending = null;
       throw new FakeProblem('enrollment_expired');
     }
-    if (await this.isRightCode(normalizeOtpCode(body.code), pending.enrollment)) {
+    const { enrollment } = pending;
+    if (await this.isRightCode(code, enrollment)) {
       account.pending = null;
-      const serial = this.nextSerial();
+      const serial = this.nextSerial(enrollment.type);
+      const type = tokenTypeOfMethod[enrollment.type];
+      // A new set of recovery codes replaces the old one now that it is confirmed.
+      if (type === 'tan') account.tokens = account.tokens.filter((token) => token.type !== 'tan');
       if (pending.replaces !== undefined) account.tokens = account.tokens.filter((token) => token.serial !== pending.replaces);
       const createdAt = new Date(this.now()).toISOString();
-      account.tokens.push({ serial, type: 'totp', description: pending.description, active: true, createdAt, lastUsedAt: null });
+      account.tokens.push({ serial, type, description: pending.description, active: true, createdAt, lastUsedAt: null });
       return { status: 'enrolled', serial, description: pending.description };
     }
-    const attemptsLeft = attemptsLeftAfterWrongCode(pending.enrollment.attemptsLeft);
+    const attemptsLeft = attemptsLeftAfterWrongCode(enrollment.attemptsLeft);
     if (attemptsLeft === 0) {
       account.pending = null;
       throw new FakeProblem('attempts_exhausted', { attemptsLeft });
     }
-    pending.enrollment = { ...pending.enrollment, attemptsLeft };
-    throw new FakeProblem('invalid_code', { attemptsLeft, ...this.diagnosisOf(pending.enrollment) });
+    pending.enrollment = { ...enrollment, attemptsLeft };
+    throw new FakeProblem('invalid_code', { attemptsLeft, ...(enrollment.type === 'totp' ? this.diagnosisOf(enrollment) : {}) });
   }
 
   /** The diagnosis the BFF would give a wrong code in the chosen scenario. */
-  private diagnosisOf(enrollment: Enrollment): ProblemExtras {
+  private diagnosisOf(enrollment: TotpEnrollment): ProblemExtras {
     if (this.switches.wrongCodeReason === 'clock_drift') return { reason: 'clock_drift', clockOffsetSeconds: -420 };
     if (this.switches.wrongCodeReason === 'app_ignores_settings') {
       const differing = (['algorithm', 'digits', 'period'] as const).filter((setting) => enrollment[setting] !== defaultOtpParameters[setting]);
       return { reason: 'app_ignores_settings', ignoredSettings: differing.length > 0 ? [...differing] : ['algorithm'], fallbackAvailable: true };
     }
     return {};
+  }
+
+  /**
+   * `POST /enrollment/resend`: a new email code after the cooldown (429 `resend_too_soon` before); a failed mail
+   * ends the enrollment (502 `email_send_failed`). Other methods send nothing (409 `resend_not_supported`).
+   */
+  resendEnrollment(): Enrollment {
+    const account = this.accountOf(this.requireUser());
+    const enrollment = this.getEnrollment();
+    if (enrollment.type !== 'email') throw new FakeProblem('resend_not_supported');
+    const waitMs = Date.parse(enrollment.resendAvailableAt) - this.now();
+    if (waitMs > 0) throw new FakeProblem('resend_too_soon', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+    if (this.switches.emailSendFails) {
+      account.pending = null;
+      throw new FakeProblem('email_send_failed');
+    }
+    const resent = { ...enrollment, resendAvailableAt: new Date(this.now() + MOCK_RESEND_COOLDOWN_SECONDS * 1000).toISOString() };
+    if (account.pending) account.pending.enrollment = resent;
+    return resent;
   }
 
   /** Idempotent, like the real DELETE: nothing pending is not an error. */
@@ -343,16 +403,52 @@ export class FakeBff {
 
   private async isRightCode(code: string, enrollment: Enrollment): Promise<boolean> {
     if (!this.switches.acceptCorrectCode) return false;
+    if (enrollment.type === 'email') return code === MOCK_EMAIL_CODE;
+    if (enrollment.type === 'recovery') return code === enrollment.codes[enrollment.confirmCodeNumber - 1];
+    if (enrollment.type !== 'totp') return false;
     if (code === mockCorrectCode(enrollment.digits)) return true;
     return isCurrentTotp(code, enrollment.secret, enrollment, this.now());
   }
 
-  private nextSerial(): string {
+  private nextSerial(method: MethodType = 'totp'): string {
     this.serialCounter += 1;
-    return `TOTP${String(this.serialCounter).padStart(8, '0')}`;
+    const prefix = { totp: 'TOTP', email: 'PIEM', recovery: 'PITN', passkey: 'PIPK' }[method];
+    return `${prefix}${String(this.serialCounter).padStart(8, '0')}`;
   }
 
-  private newEnrollment(user: User, description: string, parameters: Pick<Enrollment, 'algorithm' | 'digits' | 'period'> = this.config.otp): PendingEnrollment {
+  /** As the BFF answers an email enrollment: the user store's address (here `<user>@example.org`), masked. */
+  private newEmailEnrollment(user: User, description: string): PendingEnrollment {
+    return {
+      description,
+      enrollment: {
+        type: 'email',
+        status: 'pending',
+        address: maskEmailAddress(`${user.username}@example.org`),
+        resendAvailableAt: new Date(this.now() + MOCK_RESEND_COOLDOWN_SECONDS * 1000).toISOString(),
+        expiresAt: new Date(this.now() + this.config.enrollmentTtlSeconds * 1000).toISOString(),
+        attemptsLeft: this.config.maxAttempts,
+      },
+    };
+  }
+
+  /** Ten 8-digit codes and which one to type back, as the BFF makes them. */
+  private newRecoveryEnrollment(description: string): PendingEnrollment {
+    const codes = new Set<string>();
+    while (codes.size < 10) codes.add(String(crypto.getRandomValues(new Uint32Array(1))[0]! % 100_000_000).padStart(8, '0'));
+    return {
+      description,
+      enrollment: {
+        type: 'recovery',
+        status: 'pending',
+        codes: [...codes],
+        confirmCodeNumber: 1 + (crypto.getRandomValues(new Uint8Array(1))[0]! % 10),
+        expiresAt: new Date(this.now() + this.config.enrollmentTtlSeconds * 1000).toISOString(),
+        attemptsLeft: this.config.maxAttempts,
+      },
+    };
+  }
+
+  private newEnrollment(user: User, description: string, parameters: Pick<TotpEnrollment, 'algorithm' | 'digits' | 'period'> = this.config.otp): PendingEnrollment {
     const { issuer } = this.config.otp;
     const { algorithm, digits, period } = parameters;
     // privacyIDEA's key sizes: 20 bytes for SHA1, the hash's output size otherwise.
@@ -379,7 +475,7 @@ function methodOf(token: FakeToken): SignInMethod {
   return {
     serial: token.serial,
     tokenType: token.type,
-    method: manageable ? 'totp' : null,
+    method: methodOfTokenType[token.type] ?? null,
     description: token.description,
     active: token.active,
     createdAt: token.createdAt,

@@ -130,6 +130,9 @@ export function createMockApi(initialOptions: MockApiOptions = {}): MockApi {
         return json(EnrollmentConfirmedSchema, confirmed, 'POST /enrollment/verify');
       }),
     ),
+    http.post(`${base}${apiPaths.resendEnrollment}`, () =>
+      answer('write', () => json(EnrollmentSchema, fake.resendEnrollment(), 'POST /enrollment/resend')),
+    ),
     http.get(`${base}${apiPaths.enrollment}`, () =>
       answer('read', () => json(EnrollmentSchema, fake.getEnrollment(), 'GET /enrollment')),
     ),

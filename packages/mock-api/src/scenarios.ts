@@ -37,6 +37,8 @@ export interface MockSwitches {
   latencyMs: number;
   /** What the BFF tells of a wrong code: nothing, a phone clock 7 minutes behind, or an app that ignores settings. */
   wrongCodeReason: 'none' | 'clock_drift' | 'app_ignores_settings';
+  /** privacyIDEA cannot send mail: starting or resending an email code answers 502 `email_send_failed`. */
+  emailSendFails: boolean;
 }
 
 export interface MockScenario {
@@ -62,10 +64,19 @@ export const defaultSwitches: MockSwitches = {
   offline: false,
   latencyMs: 0,
   wrongCodeReason: 'none',
+  emailSendFails: false,
 };
+
+/** Every method the fake can enroll, as GET /config lists them. */
+const ALL_METHODS: ClientConfig['methods'] = [
+  { type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false },
+  { type: 'email', needs: 'email_access', needsOtherMethod: false, required: false },
+  { type: 'recovery', needs: 'safe_place_for_codes', needsOtherMethod: true, required: false },
+];
 
 export const defaultClientConfig: ClientConfig = {
   identityModes: ['launch-token'],
+  methods: [{ type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false }],
   demoUsers: [],
   otp: { issuer: 'Example Corp', algorithm: 'SHA1', digits: 6, period: 30 },
   embedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://127.0.0.1:4173'],
@@ -146,6 +157,20 @@ export const mockScenarios = {
   'last-method-refused': {
     description: 'One authenticator app that may not be removed (409 last_method); "Remove" is not offered.',
     switches: { hasExistingToken: true, canRemoveLast: false },
+  },
+  'all-methods': {
+    description: `Authenticator app, email code and recovery codes offered (the email code is ${'246810'}; recovery: the code named).`,
+    config: { methods: ALL_METHODS },
+  },
+  'recovery-codes': {
+    description: 'The user has an authenticator app; recovery codes are offered and required.',
+    switches: { hasExistingToken: true },
+    config: { methods: [ALL_METHODS[0]!, { ...ALL_METHODS[2]!, required: true }] },
+  },
+  'email-send-fails': {
+    description: 'Email codes offered, but privacyIDEA cannot send mail (502 email_send_failed).',
+    switches: { emailSendFails: true },
+    config: { methods: ALL_METHODS },
   },
   'upstream-down': { description: 'privacyIDEA is unreachable (503).', switches: { upstreamDown: true } },
   'rate-limited': { description: 'Every POST/DELETE answers 429.', switches: { rateLimited: true } },

@@ -1,4 +1,4 @@
-import type { Enrollment, Problem, Session } from '@pi-enroll/shared';
+import type { TotpEnrollment, Problem, Session } from '@pi-enroll/shared';
 import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -30,10 +30,10 @@ async function problemOf(response: Response): Promise<Problem> {
   return (await response.json()) as Problem;
 }
 
-async function start(): Promise<Enrollment> {
+async function start(): Promise<TotpEnrollment> {
   const response = await call('POST', apiPaths.enrollment, { type: 'totp', description: 'Work phone' });
   expect(response.status).toBe(201);
-  return (await response.json()) as Enrollment;
+  return (await response.json()) as TotpEnrollment;
 }
 
 describe('the fake BFF', () => {

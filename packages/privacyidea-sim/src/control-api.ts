@@ -2,7 +2,8 @@ import { isAdjustableClock, type Clock } from './clock.js';
 import { validateFaultRule, type FaultRule } from './faults.js';
 import type { AdminScopePolicy } from './admin-policies.js';
 import type { HardeningPolicies, RealmPolicies } from './simulator-config.js';
-import { readRolloutStates } from './simulator-config.js';
+import { readRolloutStates, readTokenTypes } from './simulator-config.js';
+import type { SentMail } from './mail-outbox.js';
 import type { SimToken } from './token-store.js';
 import type { VersionProfile } from './version-profiles.js';
 
@@ -29,6 +30,12 @@ export interface SimulatorControls {
   faults(): FaultRule[];
   requestCounts(): Record<string, number>;
   resetRequestCounts(): void;
+  /** The mails the email token sent, optionally of one user. */
+  outbox(filter?: { username?: string; realm?: string }): SentMail[];
+  clearOutbox(): void;
+  /** The SMTP fault switch: down makes every send fail (privacyIDEA still answers 200, recorded §3.7). */
+  setSmtpDown(down: boolean): void;
+  smtpDown(): boolean;
 }
 
 export interface ControlResponse {
@@ -96,6 +103,11 @@ export function handleControlRequest(
           if (typeof value !== 'boolean') return badRequest(`${key} must be true or false`);
           policies[key] = value;
         }
+        if (input['verifyEnrollmentTypes'] !== undefined) {
+          policies.verifyEnrollmentTypes = readTokenTypes(input['verifyEnrollmentTypes'], 'verifyEnrollmentTypes', (path, problem) => {
+            throw new Error(`${path}: ${problem}`);
+          });
+        }
         if (input['passOnNoTokenIgnoreRolloutState'] !== undefined) {
           policies.passOnNoTokenIgnoreRolloutState = readRolloutStates(input['passOnNoTokenIgnoreRolloutState'], 'passOnNoTokenIgnoreRolloutState', (path, problem) => {
             throw new Error(`${path}: ${problem}`);
@@ -117,6 +129,20 @@ export function handleControlRequest(
       case 'DELETE /admin-policies':
         controls.setAdminPolicies([]);
         return { status: 200, body: { policies: [] } };
+      case 'GET /outbox': {
+        const user = url.searchParams.get('user') ?? undefined;
+        const realm = url.searchParams.get('realm') ?? undefined;
+        return { status: 200, body: { mails: controls.outbox({ ...(user !== undefined ? { username: user } : {}), ...(realm !== undefined ? { realm } : {}) }) } };
+      }
+      case 'DELETE /outbox':
+        controls.clearOutbox();
+        return { status: 200, body: { mails: [] } };
+      case 'GET /smtp':
+        return { status: 200, body: { down: controls.smtpDown() } };
+      case 'POST /smtp':
+        if (typeof input['down'] !== 'boolean') return badRequest('expected {"down": true|false}');
+        controls.setSmtpDown(input['down']);
+        return { status: 200, body: { down: controls.smtpDown() } };
       case 'GET /hardening':
         return { status: 200, body: { hardening: controls.hardening() } };
       case 'POST /hardening':

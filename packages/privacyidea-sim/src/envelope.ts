@@ -15,14 +15,20 @@ export type Envelope = { [key: string]: PythonJson };
 export function successEnvelope(
   value: PythonJson,
   nowMs: number,
-  options: { detail?: { [key: string]: PythonJson }; id?: 1 | 2; authentication?: 'ACCEPT' | 'REJECT' } = {},
+  options: {
+    detail?: { [key: string]: PythonJson };
+    /** Keys privacyIDEA adds to `detail` after jsonify sorted it, so they come last (`preferred_client_mode`). */
+    detailAfterSorted?: { [key: string]: PythonJson };
+    id?: 1 | 2;
+    authentication?: 'ACCEPT' | 'REJECT' | 'CHALLENGE';
+  } = {},
 ): Envelope {
   const result: { [key: string]: PythonJson } = {};
   if (options.authentication !== undefined) result['authentication'] = options.authentication;
   result['status'] = true;
   result['value'] = value;
   const body: Envelope = {};
-  if (options.detail !== undefined) body['detail'] = sortedKeys({ ...options.detail, threadid: THREAD_ID });
+  if (options.detail !== undefined) body['detail'] = { ...sortedKeys({ ...options.detail, threadid: THREAD_ID }), ...options.detailAfterSorted };
   body['id'] = options.id ?? 1;
   body['jsonrpc'] = '2.0';
   body['result'] = result;

@@ -17,8 +17,13 @@ export interface SimulatorUser {
 
 /** The two policies the product cares about, each bound to one realm (as the recorded policies were). */
 export interface RealmPolicies {
-  /** `scope=enrollment, action=verify_enrollment=hotp totp` (policy `pol-verify-enroll`). */
+  /** `scope=enrollment, action=verify_enrollment=…` (policy `pol-verify-enroll` and the recorded additions). */
   verifyEnrollment: boolean;
+  /**
+   * The token types verify_enrollment names (the policies' values add up); absent: hotp totp email tan, as in the
+   * recorded lab with `pol-verify-enroll`, `rec-verify-email` and `rec-verify-paper` on.
+   */
+  verifyEnrollmentTypes?: string[];
   /** `scope=authentication, action=passOnNoToken` (policy `pol-passonnotoken`). */
   passOnNoToken: boolean;
   /**
@@ -249,8 +254,12 @@ function readRealm(raw: unknown, path: string, fail: Fail): SimulatorRealm {
         result.policies[key] = readRolloutStates(policies[key], `${path}.policies.${key}`, fail);
         continue;
       }
+      if (key === 'verifyEnrollmentTypes') {
+        result.policies[key] = readTokenTypes(policies[key], `${path}.policies.${key}`, fail);
+        continue;
+      }
       if (key !== 'verifyEnrollment' && key !== 'passOnNoToken') {
-        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, passOnNoToken, passOnNoTokenIgnoreRolloutState)');
+        fail(`${path}.policies.${key}`, 'unknown policy (expected verifyEnrollment, verifyEnrollmentTypes, passOnNoToken, passOnNoTokenIgnoreRolloutState)');
       }
       result.policies[key] = asBoolean(policies[key], `${path}.policies.${key}`, fail);
     }
@@ -307,6 +316,15 @@ function readSeedToken(raw: unknown, path: string, realms: SimulatorRealm[], fai
 
 /** privacyIDEA 3.14's `RolloutState.all_states()` (lib/tokenrolloutstate.py): what `passonnotoken_ignore_rollout_state` offers. */
 export const ROLLOUT_STATES = ['clientwait', 'pending', 'verify', 'enrolled', 'broken', 'failed', 'denied'] as const;
+
+/** The token types a verify_enrollment policy may name here. */
+export function readTokenTypes(value: unknown, path: string, fail: Fail): string[] {
+  const known = ['hotp', 'totp', 'email', 'tan'];
+  return asArray(value, path, fail).map((type, i) => {
+    if (typeof type !== 'string' || !known.includes(type)) fail(`${path}[${i}]`, `expected one of ${known.map((k) => JSON.stringify(k)).join(', ')}`);
+    return type;
+  });
+}
 
 export function readRolloutStates(value: unknown, path: string, fail: Fail): string[] {
   return asArray(value, path, fail).map((state, i) => {

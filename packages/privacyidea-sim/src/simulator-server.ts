@@ -87,10 +87,14 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       if (resolved === undefined) return [];
       return state.tokens.ofUser(resolved.user.username, resolved.realm.name).sort((a, b) => a.id - b.id).map(snapshotToken);
     },
-    clearTokens: () => state.tokens.clear(),
+    clearTokens: () => {
+      state.tokens.clear();
+      state.challenges.clear();
+    },
     currentOtp(serial, otpOptions = {}) {
       const token = state.tokens.find(serial);
       if (token === undefined) throw new Error(`no token ${serial}`);
+      if (token.tokentype === 'tan') throw new Error(`${serial} is a tan token: its codes are the ones its init answered`);
       const base = token.tokentype === 'totp' ? currentTimeStep(token, clock.now()) : token.count;
       return otpForCounter(token, base + (otpOptions.offsetSteps ?? 0));
     },
@@ -113,6 +117,10 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     faults: () => faults.active(),
     requestCounts: () => counter.snapshot(),
     resetRequestCounts: () => counter.reset(),
+    outbox: (filter = {}) => state.outbox.mails(filter),
+    clearOutbox: () => state.outbox.clear(),
+    setSmtpDown: (down) => state.outbox.setDown(down),
+    smtpDown: () => state.outbox.down,
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

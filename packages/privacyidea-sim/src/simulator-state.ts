@@ -1,6 +1,8 @@
 import type { AdminScopePolicy } from './admin-policies.js';
 import type { Clock } from './clock.js';
 import type { HardeningPolicies, SimulatorConfig } from './simulator-config.js';
+import { MailOutbox } from './mail-outbox.js';
+import type { EmailChallenge } from './token-types/email-token.js';
 import { TokenStore } from './token-store.js';
 import { UserDirectory } from './user-directory.js';
 import { versionProfile, type VersionProfile } from './version-profiles.js';
@@ -12,6 +14,10 @@ import { versionProfile, type VersionProfile } from './version-profiles.js';
 export class SimulatorState {
   readonly users: UserDirectory;
   readonly tokens = new TokenStore();
+  /** The SMTP sink the email token sends through. */
+  readonly outbox = new MailOutbox();
+  /** Open challenges of challenge-response tokens (email), by transaction id. */
+  readonly challenges = new Map<string, EmailChallenge[]>();
   readonly profile: VersionProfile;
 
   constructor(

@@ -1,6 +1,7 @@
 import { HOTP, Secret } from 'otpauth';
 import { pythonFloatRepr } from './python-json.js';
-import { tokenHashlib, tokenTimeShift, tokenTimeStep, tokenTimeWindow, type TokenRecord } from './token-store.js';
+import { checkTan } from './token-types/tan-token.js';
+import { isCounterBased, tokenHashlib, tokenTimeShift, tokenTimeStep, tokenTimeWindow, type TokenRecord } from './token-store.js';
 
 /**
  * OTP checks with privacyIDEA's semantics (lib/tokens/totptoken.py, hotptoken.py, lib/decorators HmacOtp). The
@@ -27,7 +28,9 @@ export function currentTimeStep(token: TokenRecord, nowMs: number): number {
  * Callers decide what a match means (the code is consumed even when the authentication is then rejected).
  */
 export function checkOtp(token: TokenRecord, otp: string, nowMs: number): number {
-  if (token.tokentype === 'hotp') {
+  // A TAN is one of a set, each usable once in any order (tantoken.py check_otp); no counter moves.
+  if (token.tokentype === 'tan') return checkTan(token, otp);
+  if (isCounterBased(token.tokentype)) {
     const matched = findCounter(token, otp, token.count, token.count + token.countWindow);
     if (matched >= 0) token.count = matched + 1;
     return matched;
@@ -43,7 +46,9 @@ export function checkOtp(token: TokenRecord, otp: string, nowMs: number): number
 
 /** `is_previous_otp`: the code belongs to a counter the token has already used. */
 export function isPreviousOtp(token: TokenRecord, otp: string, nowMs: number): boolean {
-  if (token.tokentype === 'hotp') {
+  // A used TAN is gone: privacyIDEA says only "wrong otp value" (recorded T5).
+  if (token.tokentype === 'tan') return false;
+  if (isCounterBased(token.tokentype)) {
     const matched = findCounter(token, otp, Math.max(0, token.count - token.countWindow), token.count);
     return matched >= 0;
   }

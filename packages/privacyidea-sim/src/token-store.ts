@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { privacyIdeaErrors } from './privacyidea-error.js';
 
-export type TokenType = 'totp' | 'hotp';
+/** The token types the simulator knows: `email` and `tan` are HOTP tokens underneath, as in privacyIDEA. */
+export type TokenType = 'totp' | 'hotp' | 'email' | 'tan';
+export const TOKEN_TYPES: readonly TokenType[] = ['totp', 'hotp', 'email', 'tan'];
+
+/** privacyIDEA's HOTP-based classes (HotpTokenClass and its subclasses) count codes; TOTP counts time steps. */
+export function isCounterBased(tokentype: TokenType): boolean {
+  return tokentype !== 'totp';
+}
 export type OtpHashlib = 'sha1' | 'sha256' | 'sha512';
 
 export const OTP_HASHLIBS: readonly OtpHashlib[] = ['sha1', 'sha256', 'sha512'];
@@ -129,6 +136,9 @@ function safe(read: () => number, fallback: number): number {
   }
 }
 
+/** `get_class_prefix` of each token class (recorded M4, T1). */
+const SERIAL_PREFIXES: Record<TokenType, string> = { totp: 'TOTP', hotp: 'OATH', email: 'PIEM', tan: 'PITN' };
+
 /** All tokens, in memory. Serial lookups ignore case, as privacyIDEA's token query does. */
 export class TokenStore {
   readonly #tokens = new Map<string, TokenRecord>();
@@ -160,9 +170,9 @@ export class TokenStore {
     this.#tokens.clear();
   }
 
-  /** privacyIDEA's gen_serial: a type prefix (`TOTP`, `OATH` for HOTP) and 8 upper-case hex digits. */
+  /** privacyIDEA's gen_serial: the class prefix (`TOTP`, `OATH` for HOTP, `PIEM`, `PITN`) and 8 upper-case hex digits. */
   newSerial(tokentype: TokenType): string {
-    const prefix = tokentype === 'totp' ? 'TOTP' : 'OATH';
+    const prefix = SERIAL_PREFIXES[tokentype];
     for (;;) {
       const serial = `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
       if (this.find(serial) === undefined) return serial;

@@ -1,6 +1,7 @@
 import { sortedKeys } from './envelope.js';
 import type { PythonJson } from './python-json.js';
 import type { TokenRecord } from './token-store.js';
+import { tanInfoView } from './token-types/tan-token.js';
 
 /**
  * A token as `GET /token/` shows it (recorded §5.2/§8.2): every field, keys in sorted order, tokeninfo values as
@@ -10,7 +11,14 @@ import type { TokenRecord } from './token-store.js';
  */
 export function tokenView(token: TokenRecord): { [key: string]: PythonJson } {
   const info: { [key: string]: PythonJson } = {};
-  for (const [key, value] of Object.entries(token.info)) info[key] = value;
+  if (token.tokentype === 'tan') {
+    // TanTokenClass.get_as_dict: no hashed TANs, their number as `tan.count` (recorded T1a).
+    const { info: visible, count } = tanInfoView(token);
+    for (const [key, value] of Object.entries(visible)) info[key] = value;
+    info['tan.count'] = count;
+  } else {
+    for (const [key, value] of Object.entries(token.info)) info[key] = value;
+  }
   return sortedKeys({
     active: token.active,
     container_serial: '',

@@ -6,6 +6,8 @@ export const apiPaths = {
   session: `${API_PREFIX}/session`,
   enrollment: `${API_PREFIX}/enrollment`,
   verifyEnrollment: `${API_PREFIX}/enrollment/verify`,
+  /** Email only: a new code to the same address, after a cooldown. */
+  resendEnrollment: `${API_PREFIX}/enrollment/resend`,
   methods: `${API_PREFIX}/methods`,
   stepUp: `${API_PREFIX}/session/step-up`,
   openapi: `${API_PREFIX}/openapi.json`,

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { MethodTypeSchema } from './enrollment.js';
 import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
 
 export const IdentityModeSchema = Type.Union([
@@ -19,10 +20,39 @@ export const AuthenticatorAppSchema = Type.Object(
 );
 export type AuthenticatorApp = Type.Static<typeof AuthenticatorAppSchema>;
 
+/** What a user needs for a method, for the start screen's choice (the widget words it). */
+export const MethodNeedSchema = Type.Union([
+  /** A phone (or computer) with an authenticator app. */
+  Type.Literal('authenticator_app'),
+  /** A security key, or this device's screen lock (a passkey). */
+  Type.Literal('security_key_or_screen_lock'),
+  /** Access to the mailbox of the address the organisation has on file. */
+  Type.Literal('email_access'),
+  /** A safe place for a list of codes: a password manager, a printout. */
+  Type.Literal('safe_place_for_codes'),
+]);
+export type MethodNeed = Type.Static<typeof MethodNeedSchema>;
+
+/** A method this deployment offers (ENROLL_METHODS), in the operator's order. */
+export const OfferedMethodSchema = Type.Object(
+  {
+    type: MethodTypeSchema,
+    needs: MethodNeedSchema,
+    /** Only for a user who already has another method (recovery codes): offered right after the first one. */
+    needsOtherMethod: Type.Boolean(),
+    /** The operator wants every user to have it (RECOVERY_REQUIRED): the widget does not offer to skip it. */
+    required: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type OfferedMethod = Type.Static<typeof OfferedMethodSchema>;
+
 /** Public, secret-free facts the widget needs before the user signs in (`GET /api/v1/config`). */
 export const ClientConfigSchema = Type.Object(
   {
     identityModes: Type.Array(IdentityModeSchema),
+    /** The methods a user may enroll here, in the order the start screen offers them. */
+    methods: Type.Array(OfferedMethodSchema),
     /** Only in demo mode, i.e. only against the embedded simulator. */
     demoUsers: Type.Array(Type.String()),
     otp: Type.Object(

@@ -1,13 +1,30 @@
 import Type from 'typebox';
 import { DESCRIPTION_MAX_LENGTH } from './enrollment-limits.js';
-import { OtpAlgorithmSchema, OtpDigitsSchema } from './otp-parameters.js';
+import { METHOD_TYPES, type MethodType } from './method-types.js';
+import { EmailEnrollmentSchema } from './methods/email.js';
+import { PasskeyCredentialSchema, PasskeyEnrollmentSchema } from './methods/passkey.js';
+import { RecoveryEnrollmentSchema } from './methods/recovery.js';
+import { TotpEnrollmentSchema } from './methods/totp.js';
 import { ConfirmationWarningSchema } from './wrong-code-diagnosis.js';
 
-export { DESCRIPTION_MAX_LENGTH };
+export { DESCRIPTION_MAX_LENGTH, METHOD_TYPES, type MethodType };
+export * from './methods/email.js';
+export * from './methods/passkey.js';
+export * from './methods/recovery.js';
+export * from './methods/totp.js';
 
-/** The sign-in methods a user can enroll. Each has its module in apps/bff/src/methods/ and apps/web/src/features/. */
-export const MethodTypeSchema = Type.Union([Type.Literal('totp')], { $id: 'MethodType' });
-export type MethodType = Type.Static<typeof MethodTypeSchema>;
+/**
+ * The sign-in methods a user can enroll: `totp` an authenticator app, `passkey` a security key or passkey, `email`
+ * a code mailed to the address in the user store, `recovery` a set of one-time recovery codes. Each has its module
+ * in apps/bff/src/methods/ and apps/web/src/features/; which are offered is the operator's choice (ENROLL_METHODS).
+ */
+export const MethodTypeSchema = Type.Union([Type.Literal('totp'), Type.Literal('passkey'), Type.Literal('email'), Type.Literal('recovery')], {
+  $id: 'MethodType',
+});
+// The schema and the schema-free list name the same methods.
+const _sameMethods: [Type.Static<typeof MethodTypeSchema>, MethodType] extends [MethodType, Type.Static<typeof MethodTypeSchema>] ? true : never = true;
+void _sameMethods;
+void METHOD_TYPES;
 
 export const StartEnrollmentRequestSchema = Type.Object(
   {
@@ -30,35 +47,36 @@ export const StartEnrollmentRequestSchema = Type.Object(
 );
 export type StartEnrollmentRequest = Type.Static<typeof StartEnrollmentRequestSchema>;
 
-/** A pending enrollment as its owner sees it. The secret is only ever sent to its owner. */
-export const EnrollmentSchema = Type.Object(
-  {
-    type: MethodTypeSchema,
-    status: Type.Literal('pending'),
-    otpauthUri: Type.String(),
-    secret: Type.String({ pattern: '^[A-Z2-7]+$', description: 'Base32, unpadded' }),
-    issuer: Type.String(),
-    accountName: Type.String(),
-    algorithm: OtpAlgorithmSchema,
-    digits: OtpDigitsSchema,
-    period: Type.Integer({ minimum: 1 }),
-    expiresAt: Type.String({ format: 'date-time' }),
-    attemptsLeft: Type.Integer({ minimum: 0 }),
-  },
-  { $id: 'Enrollment', additionalProperties: false },
-);
+/**
+ * A pending enrollment as its owner sees it, by method (`type`). Secrets (a key, recovery codes) are only ever sent
+ * to their owner, and only while the enrollment is pending.
+ */
+export const EnrollmentSchema = Type.Union([TotpEnrollmentSchema, PasskeyEnrollmentSchema, EmailEnrollmentSchema, RecoveryEnrollmentSchema], {
+  $id: 'Enrollment',
+});
 export type Enrollment = Type.Static<typeof EnrollmentSchema>;
+/** The pending enrollment of one method. */
+export type EnrollmentOf<T extends MethodType> = Extract<Enrollment, { type: T }>;
 
+/**
+ * The proof that the new method works: `{code}` for totp, email and recovery (the code typed), `{credential}` for
+ * passkey (the browser's RegistrationResponseJSON). One object, so a malformed field is named as such; which of
+ * them the pending enrollment's method takes is its own rule (a missing one is `400 invalid_request`).
+ */
 export const VerifyEnrollmentRequestSchema = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 32, description: '6–8 digits; spaces are ignored' }),
+    code: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'The code typed: 6–8 digits for totp and email, a recovery code; spaces are ignored' })),
+    credential: Type.Optional(PasskeyCredentialSchema),
   },
   { $id: 'VerifyEnrollmentRequest', additionalProperties: false },
 );
 export type VerifyEnrollmentRequest = Type.Static<typeof VerifyEnrollmentRequestSchema>;
 
-/** The proof a method checks: for codes (authenticator app, email, recovery codes) the code typed. */
+/** The proof a method checks, as the request carried it. */
 export type EnrollmentProof = VerifyEnrollmentRequest;
+
+/** `POST /api/v1/enrollment/resend` takes nothing: the address is the user store's, never the request's. */
+export const ResendEnrollmentRequestSchema = Type.Object({}, { $id: 'ResendEnrollmentRequest', additionalProperties: false });
 
 export const EnrollmentConfirmedSchema = Type.Object(
   {

@@ -1,8 +1,8 @@
 // The pending TOTP enrollment as its owner sees it, built one way for the BFF and the QA fake.
-import type { Enrollment } from './enrollment.js';
+import type { TotpEnrollment } from './methods/totp.js';
 import { buildOtpauthUri, type OtpauthParams } from './otpauth-uri.js';
 
-export function totpEnrollmentView(key: OtpauthParams & Pick<Enrollment, 'algorithm' | 'digits'>, expiresAtMs: number, attemptsLeft: number): Enrollment {
+export function totpEnrollmentView(key: OtpauthParams & Pick<TotpEnrollment, 'algorithm' | 'digits'>, expiresAtMs: number, attemptsLeft: number): TotpEnrollment {
   const { secret, issuer, accountName, algorithm, digits, period } = key;
   return {
     type: 'totp',

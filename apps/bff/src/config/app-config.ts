@@ -1,4 +1,4 @@
-import type { AuthenticatorApp, IdentityMode, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
+import type { AuthenticatorApp, IdentityMode, MethodType, OtpAlgorithm, OtpDigits } from '@pi-enroll/shared';
 
 /** Who makes an authenticator app's key: `client` the BFF (no token until the right code), `server` privacyIDEA. */
 export type KeySourceSetting = 'auto' | 'client' | 'server';
@@ -39,10 +39,23 @@ export interface AppConfig {
     authenticatorApps: AuthenticatorApp[];
   };
   enrollment: {
+    /** The methods offered (ENROLL_METHODS), in the start screen's order; each has its module. */
+    methods: MethodType[];
     ttlSeconds: number;
     maxAttempts: number;
     allowAdditionalTokens: boolean;
     sweepIntervalSeconds: number;
+  };
+  /** Recovery codes (privacyIDEA `tan` tokens). */
+  recovery: {
+    /** The widget asks every user for a set right after their first method, without "skip". */
+    required: boolean;
+    /** How many codes a set has. */
+    codeCount: number;
+  };
+  email: {
+    /** How long after a code was mailed a new one may be asked for. */
+    resendCooldownSeconds: number;
   };
   otp: {
     issuer: string;

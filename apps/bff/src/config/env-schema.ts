@@ -22,6 +22,10 @@ export const EnvSchema = Type.Object({
   PI_CA_FILE: Type.Optional(Type.String({ minLength: 1 })),
   PI_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
 
+  ENROLL_METHODS: Type.Optional(Type.String({ description: 'a comma-separated list of totp, passkey, email, recovery' })),
+  RECOVERY_REQUIRED: Type.Boolean({ default: false }),
+  RECOVERY_CODE_COUNT: Type.Integer({ minimum: 4, maximum: 50, default: 10 }),
+  EMAIL_RESEND_COOLDOWN_SECONDS: Type.Integer({ minimum: 10, maximum: 3600, default: 60 }),
   ENROLL_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 600 }),
   ENROLL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 5 }),
   ALLOW_ADDITIONAL_TOKENS: Type.Boolean({ default: false }),

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Value from 'typebox/value';
 import { InvalidCidrError, parseAddressList } from '../security/address-matcher.js';
-import type { AuthenticatorApp } from '@pi-enroll/shared';
+import { isMethodType, type AuthenticatorApp, type MethodType } from '@pi-enroll/shared';
+import { AVAILABLE_METHODS } from '../methods/registry.js';
 import type { AppConfig } from './app-config.js';
 import { identityModesOf } from './identity-modes.js';
 import { expectationOf, unknownVariableWarnings } from './env-messages.js';
@@ -161,11 +162,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       authenticatorApps: authenticatorApps(env.AUTHENTICATOR_APPS),
     },
     enrollment: {
+      methods: enrollMethods(env.ENROLL_METHODS),
       ttlSeconds: env.ENROLL_TTL_SECONDS,
       maxAttempts: env.ENROLL_MAX_ATTEMPTS,
       allowAdditionalTokens: env.ALLOW_ADDITIONAL_TOKENS,
       sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
     },
+    recovery: { required: env.RECOVERY_REQUIRED, codeCount: env.RECOVERY_CODE_COUNT },
+    email: { resendCooldownSeconds: env.EMAIL_RESEND_COOLDOWN_SECONDS },
     otp: {
       issuer: env.OTP_ISSUER,
       digits: env.OTP_DIGITS,
@@ -213,6 +217,30 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: { requestTimeoutSeconds: env.REQUEST_TIMEOUT_SECONDS, keepAliveTimeoutSeconds: env.KEEP_ALIVE_TIMEOUT_SECONDS },
   };
   return { ...config, identity: { ...config.identity, modes: identityModesOf(config) } };
+}
+
+/** Without ENROLL_METHODS: an authenticator app, then recovery codes for when the phone is lost. */
+const DEFAULT_METHODS: readonly MethodType[] = ['totp', 'recovery'];
+
+/**
+ * ENROLL_METHODS: the offered methods in the start screen's order. Each must have its module in this build
+ * (methods/registry.ts); recovery codes back up another method, so they cannot be the only one.
+ */
+function enrollMethods(value: string | undefined): MethodType[] {
+  if (value === undefined) return DEFAULT_METHODS.filter((type) => AVAILABLE_METHODS.includes(type));
+  const names = list(value.toLowerCase());
+  const known = AVAILABLE_METHODS.join(', ');
+  if (names.length === 0) throw new ConfigError(`ENROLL_METHODS: name at least one of ${known}`);
+  const unknown = names.filter((name) => !isMethodType(name) || !AVAILABLE_METHODS.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(`ENROLL_METHODS: ${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a method this build offers (it has ${known})`);
+  }
+  const unique = [...new Set(names)] as MethodType[];
+  if (unique.length !== names.length) throw new ConfigError('ENROLL_METHODS: a method is named twice');
+  if (unique.every((name) => name === 'recovery')) {
+    throw new ConfigError('ENROLL_METHODS: recovery codes back up another method; name at least one more (e.g. totp,recovery)');
+  }
+  return unique;
 }
 
 /** The apps the start screen recommends. Default: apps known to handle every setting, with their store pages. */

@@ -3,6 +3,8 @@ import type { MethodType, WrongCodeReason } from '@pi-enroll/shared';
 export type EnrollmentOutcome =
   | 'started'
   | 'resumed'
+  /** A new code was sent (email). */
+  | 'resent'
   | 'confirmed'
   | 'wrong_code'
   | 'exhausted'

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodType, OtpSetting } from '@pi-enroll/shared';
+import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodNeed, MethodType, OtpSetting } from '@pi-enroll/shared';
+import type { ProblemError } from '../http/problem-error.js';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
@@ -49,6 +50,15 @@ export type ConfirmVerdict =
   /** privacyIDEA would not make a token that works like the user's app; nothing was left behind. */
   | { kind: 'restart'; detail: string };
 
+/** What the lifecycle adds to a method's view of a pending enrollment. */
+export interface ViewExtras {
+  /** For a method that can resend (email): from when a new code may be asked for (epoch ms). */
+  resendAvailableAt?: number;
+}
+
+/** A method's verdict on a resend. A failed one ends the enrollment (its token is removed) with the problem. */
+export type ResendVerdict = { kind: 'sent' } | { kind: 'gone' } | { kind: 'failed'; problem: ProblemError };
+
 /**
  * A sign-in method: the part of an enrollment that differs between an authenticator app, a security key, an
  * email code… Everything around it (attempts, expiry, one enrollment at a time, clean-up, audit, metrics) is the
@@ -60,12 +70,30 @@ export interface EnrollmentMethod<State = unknown> {
   readonly tokenType: string;
   /** Names the method in a token's default description ("Authenticator app (TOTP), added 2026-12-01"). */
   readonly label: string;
-  /** Prepares the enrollment; creates nothing in privacyIDEA where privacyIDEA allows that. */
+  /** What the user needs for it (GET /api/v1/config). */
+  readonly needs: MethodNeed;
+  /**
+   * A backup for another method (recovery codes): only for a user with a working method of another kind, and not
+   * subject to the one-method rule (ALLOW_ADDITIONAL_TOKENS); its tokens never count as "already enrolled".
+   */
+  readonly needsOtherMethod?: boolean;
+  /** Whether the operator wants every user to have it (the widget then offers no "skip"). */
+  required?(config: AppConfig): boolean;
+  /**
+   * Prepares the enrollment; creates nothing in privacyIDEA where privacyIDEA allows that. May throw a ProblemError
+   * of its own (`no_email_address`, `email_send_failed`) after removing whatever it made.
+   */
   start(ctx: MethodContext, enrollment: NewEnrollment): Promise<State>;
   /** What the user sees while it is pending (the only place a secret leaves the BFF, and only to its owner). */
-  view(pending: PendingEnrollment<State>, attemptsLeft: number): Enrollment;
-  /** The proof's shape for this method, or a message naming what is wrong with it. */
+  view(pending: PendingEnrollment<State>, attemptsLeft: number, extras: ViewExtras): Enrollment;
+  /** The proof's shape for this method (`code` or `credential`), or a message naming what is wrong with it. */
   readProof(proof: EnrollmentProof): { ok: true; proof: EnrollmentProof } | { ok: false; field: string; message: string };
+  /**
+   * Sends the user a new code (email). Only methods that send something have it; the lifecycle keeps the cooldown
+   * (`resendCooldownSeconds`) in the shared store and runs it under the user's lock.
+   */
+  resend?(ctx: MethodContext, pending: PendingEnrollment<State>): Promise<ResendVerdict>;
+  resendCooldownSeconds?(config: AppConfig): number;
   /** Checks the proof and, when it holds, makes the token count. */
   confirm(ctx: MethodContext, pending: PendingEnrollment<State>, proof: EnrollmentProof): Promise<ConfirmVerdict>;
   /** Removes whatever the enrollment left in privacyIDEA, only if it is still unconfirmed and this enrollment's. */

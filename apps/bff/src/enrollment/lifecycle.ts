@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodType, WrongCodeReason } from '@pi-enroll/shared';
+import type { ConfirmationWarning, Enrollment, EnrollmentProof, MethodNeed, MethodType, WrongCodeReason } from '@pi-enroll/shared';
 import { defaultEnrollmentDescription } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -9,7 +9,7 @@ import type { PrivacyIdeaClient } from '../privacyidea/privacyidea-client.js';
 import { ProblemError } from '../http/problem-error.js';
 import { withoutPending, type SessionData, type SessionUser, type TokenSnapshot } from '../session/session-data.js';
 import type { EnrollmentEventSink, EnrollmentOutcome as AuditOutcome } from './enrollment-events.js';
-import type { EnrollmentMethod, MethodContext } from './enrollment-method.js';
+import type { EnrollmentMethod, MethodContext, ViewExtras } from './enrollment-method.js';
 import type { EnrollmentSerials } from './enrollment-serial.js';
 import type { EnrollmentOutcome } from './outcomes.js';
 import type { PendingEnrollment } from './pending-enrollment.js';
@@ -27,8 +27,8 @@ export interface LifecycleDeps {
   emit: EnrollmentEventSink;
   pendingStore: PendingStore;
   serials: EnrollmentSerials;
+  /** The offered methods, in the operator's order (methods/registry.ts). */
   methods: ReadonlyMap<MethodType, EnrollmentMethod>;
-  defaultMethod: MethodType;
 }
 
 /** Every step answers the session to store (always stored) and what happened. */
@@ -66,16 +66,28 @@ export class EnrollmentLifecycle {
       this.emit('resumed', session.user, found.pending);
       return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
     }
+    const type = input.type ?? this.defaultMethod();
+    const method = this.deps.methods.get(type);
+    // Refused before anything changes: the pending enrollment (if any) stays.
+    if (method === undefined) return { session, outcome: { kind: 'method_not_offered', type } };
+    // A backup replaces only its own earlier set (which it does by itself), never the method it backs up.
+    if (method.needsOtherMethod === true && input.replaces !== undefined) {
+      return { session, outcome: { kind: 'bad_input', field: 'replaces', message: `${method.label} cannot replace a sign-in method.` } };
+    }
     if (found.kind === 'live') await this.end(session, found, 'cancelled', requestId);
     let current = withoutPending(session);
 
-    const method = this.method(input.type ?? this.deps.defaultMethod);
     const snapshot = await this.freshSnapshot(current, requestId);
     current = { ...current, tokens: snapshot };
-    // Replacing a method (the caller checked the step-up and that it is the user's) adds none in the end.
-    const adds = input.replaces === undefined;
-    if (adds && !this.deps.config.enrollment.allowAdditionalTokens && (snapshot.hasUsableToken || (await this.confirmedElsewhere(current.user, requestId)))) {
-      return { session: current, outcome: { kind: 'already_enrolled' } };
+    if (method.needsOtherMethod === true) {
+      // A backup (recovery codes) needs a working method of another kind, and does not count as one.
+      if (!this.hasPrimaryToken(snapshot)) return { session: current, outcome: { kind: 'other_method_required' } };
+    } else {
+      // Replacing a method (the caller checked the step-up and that it is the user's) adds none in the end.
+      const adds = input.replaces === undefined;
+      if (adds && !this.deps.config.enrollment.allowAdditionalTokens && (this.hasPrimaryToken(snapshot) || (await this.confirmedElsewhere(current.user, requestId)))) {
+        return { session: current, outcome: { kind: 'already_enrolled' } };
+      }
     }
 
     // Under the user's lock, so a method that must create its token at start keeps one per user on every replica,
@@ -93,12 +105,14 @@ export class EnrollmentLifecycle {
       const description = input.description?.trim() || defaultEnrollmentDescription(now, method.label);
       const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description, compatible });
       const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state, ...(input.replaces !== undefined ? { replaces: input.replaces } : {}) };
+      // A method that sent something at start (an email code) may send again only after its cooldown.
+      if (method.resend !== undefined) await this.deps.pendingStore.claimSend(pending, this.resendCooldownMs(method));
       await this.deps.pendingStore.rememberStart(sameCookie, pending);
       await this.deps.pendingStore.rememberForUser(current.user, pending);
       this.emit('started', current.user, pending);
       return {
         session: { ...current, pending },
-        outcome: { kind: 'started', enrollment: method.view(pending, this.deps.config.enrollment.maxAttempts) },
+        outcome: { kind: 'started', enrollment: await this.view({ kind: 'live', pending, method }) },
       };
     });
   }
@@ -131,7 +145,7 @@ export class EnrollmentLifecycle {
     const { pendingStore, config } = this.deps;
     const found = await this.lookup(session, requestId);
     // Malformed input is refused as such whatever the state, so a client learns what to fix first.
-    const read = (found.kind === 'live' ? found.method : this.method(this.deps.defaultMethod)).readProof(proof);
+    const read = found.kind === 'live' ? found.method.readProof(proof) : this.readAnyProof(proof);
     if (!read.ok) return { session: found.kind === 'live' ? session : withoutPending(session), outcome: { kind: 'bad_input', field: read.field, message: read.message } };
     if (found.kind !== 'live') return this.afterEnd(session, found.kind);
     const { pending, method } = found;
@@ -156,7 +170,8 @@ export class EnrollmentLifecycle {
         await pendingStore.refundAttempt(pending);
         return this.confirmed(session, pending, ownEnd.serial);
       }
-      if (pending.replaces === undefined && !config.enrollment.allowAdditionalTokens && (await this.confirmedElsewhere(session.user, requestId))) {
+      const adds = pending.replaces === undefined && method.needsOtherMethod !== true;
+      if (adds && !config.enrollment.allowAdditionalTokens && (await this.confirmedElsewhere(session.user, requestId))) {
         await pendingStore.refundAttempt(pending);
         return { session: withoutPending(session), outcome: { kind: 'already_enrolled' } };
       }
@@ -186,7 +201,8 @@ export class EnrollmentLifecycle {
       switch (verdict.kind) {
         case 'confirmed':
           await pendingStore.settleEnd(pending, { kind: 'confirmed', serial: verdict.serial });
-          await pendingStore.markEnrolled(session.user, verdict.serial);
+          // A backup is no method of its own: it never makes another browser's first method "already enrolled".
+          if (method.needsOtherMethod !== true) await pendingStore.markEnrolled(session.user, verdict.serial);
           this.emit('confirmed', session.user, pending, verdict.serial);
           return this.confirmed(session, pending, verdict.serial, verdict.warning);
         case 'wrong': {
@@ -223,6 +239,80 @@ export class EnrollmentLifecycle {
   }
 
   /**
+   * Sends the user a new code (email), at most once per the method's cooldown on every replica and copy of the
+   * session, and never while a confirmation is under way. A send that fails ends the enrollment, leaving nothing.
+   */
+  async resend(session: SessionData, requestId?: string): Promise<StepResult> {
+    const { pendingStore } = this.deps;
+    const found = await this.lookup(session, requestId);
+    if (found.kind !== 'live') return this.afterEnd(session, found.kind);
+    const { pending, method } = found;
+    const resend = method.resend?.bind(method);
+    if (resend === undefined) return { session, outcome: { kind: 'resend_not_supported' } };
+    const cooldownMs = this.resendCooldownMs(method);
+    return pendingStore.withUserLock(session.user, randomUUID(), async () => {
+      const end = await pendingStore.end(pending);
+      // Ended meanwhile (confirmed in another tab, cancelled…): there is nothing to send a code for.
+      if (end !== undefined) return this.afterEnd(session, end.kind === 'expired' || end.kind === 'exhausted' ? end.kind : 'none');
+      if (!(await pendingStore.claimSend(pending, cooldownMs))) {
+        const sentAt = (await pendingStore.lastSentAt(pending)) ?? this.deps.clock.now();
+        const retryAfterSeconds = Math.max(1, Math.ceil((sentAt + cooldownMs - this.deps.clock.now()) / 1000));
+        return { session, outcome: { kind: 'resend_too_soon', retryAfterSeconds } };
+      }
+      const verdict = await resend(this.context(session.user, requestId), pending);
+      switch (verdict.kind) {
+        case 'sent':
+          this.emit('resent', session.user, pending);
+          return { session, outcome: { kind: 'pending', enrollment: await this.view(found) } };
+        case 'gone':
+          if (await pendingStore.claimEnd(pending, { kind: 'replaced' })) this.emit('replaced', session.user, pending);
+          return { session: withoutPending(session), outcome: { kind: 'none' } };
+        case 'failed':
+          await this.end(session, found, 'cancelled', requestId);
+          return { session: withoutPending(session), outcome: { kind: 'problem', problem: verdict.problem } };
+      }
+    });
+  }
+
+  /** Without a live enrollment no method reads the proof: one that no offered method would take is malformed. */
+  private readAnyProof(proof: EnrollmentProof): ReturnType<EnrollmentMethod['readProof']> {
+    const reads = [...this.deps.methods.values()].map((method) => method.readProof(proof));
+    return reads.find((read) => read.ok) ?? reads[0] ?? { ok: false, field: 'code', message: 'Nothing to confirm.' };
+  }
+
+  /** The offered methods with what the user needs for each, for GET /api/v1/config. */
+  offeredMethods(): { type: MethodType; needs: MethodNeed; needsOtherMethod: boolean; required: boolean }[] {
+    return [...this.deps.methods.values()].map((method) => ({
+      type: method.type,
+      needs: method.needs,
+      needsOtherMethod: method.needsOtherMethod === true,
+      required: method.required?.(this.deps.config) === true,
+    }));
+  }
+
+  /** A start without `type`: the first offered method that needs no other. */
+  private defaultMethod(): MethodType {
+    const first = [...this.deps.methods.values()].find((method) => method.needsOtherMethod !== true);
+    if (first === undefined) throw new Error('no enrollment method offered');
+    return first.type;
+  }
+
+  /** Whether tokens of this privacyIDEA type are a backup for another method (recovery codes), not a method of their own. */
+  isBackupTokenType(tokentype: string): boolean {
+    return [...this.deps.methods.values()].some((method) => method.needsOtherMethod === true && method.tokenType === tokentype);
+  }
+
+  /** Whether the user has a working method that is not a backup (recovery codes): "has MFA" for the one-method rule. */
+  private hasPrimaryToken(snapshot: TokenSnapshot): boolean {
+    // A snapshot from before token types were kept counts any usable token.
+    return snapshot.usableTokenTypes === undefined ? snapshot.hasUsableToken : snapshot.usableTokenTypes.some((type) => !this.isBackupTokenType(type));
+  }
+
+  private resendCooldownMs(method: EnrollmentMethod): number {
+    return (method.resendCooldownSeconds?.(this.deps.config) ?? 60) * 1000;
+  }
+
+  /**
    * Whether another enrollment of this user (another browser) confirmed a method since this one started. The
    * store remembers the last confirmation; privacyIDEA is asked only then, whether that token still counts (an
    * admin may have deleted it since).
@@ -243,7 +333,8 @@ export class EnrollmentLifecycle {
   async snapshotTokens(user: SessionUser, requestId?: string): Promise<{ tokens: PiToken[]; snapshot: TokenSnapshot }> {
     const tokens: PiToken[] = [];
     for await (const token of this.deps.pi.allTokens({ user }, requestId)) tokens.push(token);
-    return { tokens, snapshot: { checkedAt: this.deps.clock.now(), hasUsableToken: tokens.some(isUsableToken) } };
+    const usable = tokens.filter(isUsableToken);
+    return { tokens, snapshot: { checkedAt: this.deps.clock.now(), hasUsableToken: usable.length > 0, usableTokenTypes: [...new Set(usable.map((token) => token.tokentype))] } };
   }
 
   private async lookup(session: SessionData, requestId: string | undefined): Promise<PendingLookup> {
@@ -285,7 +376,13 @@ export class EnrollmentLifecycle {
 
   /** The user confirmed: the session is rotated (a new id), so no earlier copy of it is the session that enrolled. */
   private confirmed(session: SessionData, pending: PendingEnrollment, serial: string, warning?: ConfirmationWarning): StepResult {
-    const tokens: TokenSnapshot = { checkedAt: this.deps.clock.now(), hasUsableToken: true };
+    const tokenType = this.deps.methods.get(pending.type)?.tokenType;
+    const known = session.tokens?.usableTokenTypes;
+    // The user has this method now; without the kinds they had before, the next start asks privacyIDEA afresh.
+    const tokens: TokenSnapshot =
+      known !== undefined && tokenType !== undefined
+        ? { checkedAt: this.deps.clock.now(), hasUsableToken: true, usableTokenTypes: [...new Set([...known, tokenType])] }
+        : { checkedAt: 0, hasUsableToken: true };
     return {
       session: { ...withoutPending(session), id: randomUUID(), tokens },
       outcome: {
@@ -297,20 +394,17 @@ export class EnrollmentLifecycle {
   }
 
   private async view(found: Extract<PendingLookup, { kind: 'live' }>): Promise<Enrollment> {
-    const used = await this.deps.pendingStore.attemptsUsed(found.pending);
-    return found.method.view(found.pending, Math.max(0, this.deps.config.enrollment.maxAttempts - used));
+    const { pending, method } = found;
+    const used = await this.deps.pendingStore.attemptsUsed(pending);
+    const extras: ViewExtras = {};
+    if (method.resend !== undefined) extras.resendAvailableAt = ((await this.deps.pendingStore.lastSentAt(pending)) ?? pending.createdAt) + this.resendCooldownMs(method);
+    return method.view(pending, Math.max(0, this.deps.config.enrollment.maxAttempts - used), extras);
   }
 
   private async freshSnapshot(session: SessionData, requestId: string | undefined): Promise<TokenSnapshot> {
     const snapshot = session.tokens;
     if (snapshot !== undefined && this.deps.clock.now() - snapshot.checkedAt <= SNAPSHOT_FRESH_MS) return snapshot;
     return (await this.snapshotTokens(session.user, requestId)).snapshot;
-  }
-
-  private method(type: MethodType): EnrollmentMethod {
-    const method = this.deps.methods.get(type);
-    if (method === undefined) throw new Error(`no enrollment method ${type}`);
-    return method;
   }
 
   private context(user: SessionUser, requestId: string | undefined, attempt = 0, leftBehind: string[] = []): MethodContext {

@@ -15,7 +15,13 @@ export type EnrollmentOutcome =
   | { kind: 'none' }
   | { kind: 'already_enrolled' }
   | { kind: 'bad_input'; field: string; message: string }
-  | { kind: 'restart'; detail: string };
+  | { kind: 'restart'; detail: string }
+  | { kind: 'method_not_offered'; type: string }
+  | { kind: 'other_method_required' }
+  | { kind: 'resend_not_supported' }
+  | { kind: 'resend_too_soon'; retryAfterSeconds: number }
+  /** A method's own problem (an email that could not be sent); the enrollment ended and left nothing. */
+  | { kind: 'problem'; problem: ProblemError };
 
 export type EnrollmentAnswer = { status: 200 | 201 | 204; body: Enrollment | EnrollmentConfirmed | null } | { problem: ProblemError };
 
@@ -48,6 +54,18 @@ export function answerOf(outcome: EnrollmentOutcome, fallbackAvailable: boolean)
       return { problem: new ProblemError(400, 'invalid_request', outcome.message, { errors: [{ field: outcome.field, message: outcome.message }] }) };
     case 'restart':
       return { problem: new ProblemError(409, 'enrollment_restart_required', outcome.detail) };
+    case 'method_not_offered':
+      return { problem: new ProblemError(400, 'method_not_offered', `The sign-in method "${outcome.type}" is not offered here.`, { errors: [{ field: 'type', message: 'not offered here' }] }) };
+    case 'other_method_required':
+      return { problem: new ProblemError(409, 'other_method_required', 'Recovery codes back up another sign-in method. Set one up first.') };
+    case 'resend_not_supported':
+      return { problem: new ProblemError(409, 'resend_not_supported', 'The pending sign-in method sends no code that could be sent again.') };
+    case 'resend_too_soon':
+      return {
+        problem: new ProblemError(429, 'resend_too_soon', `A new code can be sent in ${outcome.retryAfterSeconds} seconds.`, { retryAfterSeconds: outcome.retryAfterSeconds }),
+      };
+    case 'problem':
+      return { problem: outcome.problem };
   }
 }
 

@@ -114,6 +114,20 @@ export class PendingStore {
     return Number((await this.store.get(`wrong:${pending.id}`)) ?? '0');
   }
 
+  /**
+   * Claims a send (an email code) for this enrollment unless one was sent within `cooldownMs`; true for exactly one
+   * caller per cooldown on every replica, so old cookies and parallel requests cannot send faster.
+   */
+  claimSend(pending: PendingEnrollment, cooldownMs: number): Promise<boolean> {
+    return this.store.claim(`sent:${pending.id}`, String(this.clock.now()), cooldownMs);
+  }
+
+  /** When the last send was claimed, while its cooldown runs. */
+  async lastSentAt(pending: PendingEnrollment): Promise<number | undefined> {
+    const value = await this.store.get(`sent:${pending.id}`);
+    return value === undefined ? undefined : Number(value);
+  }
+
   async end(pending: Pick<PendingEnrollment, 'id'>): Promise<EnrollmentEnd | undefined> {
     return decode(await this.store.get(`end:${pending.id}`));
   }

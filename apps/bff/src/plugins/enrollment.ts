@@ -38,7 +38,7 @@ export default fp<AppOptions>(
     };
     const { config } = app;
     const serials = new EnrollmentSerials(config.session.secret);
-    const methods = enrollmentMethods();
+    const methods = enrollmentMethods(config.enrollment.methods);
     const pendingSealer = new Sealer<PendingEnrollment>(config.session.secret, app.clock, {
       keyInfo: 'pending-enrollment v1',
       associatedData: 'pi-enroll pending enrollment v1',
@@ -62,7 +62,6 @@ export default fp<AppOptions>(
       pendingStore,
       serials,
       methods,
-      defaultMethod: 'totp',
     });
     app.decorate('enrollment', lifecycle);
     const sweeper = new Sweeper({

@@ -22,7 +22,7 @@ export default fp(
 
     const funnel = new Counter({
       name: 'pi_enroll_enrollments_total',
-      help: 'Enrollment outcomes by method: started, resumed, confirmed, wrong_code, exhausted, expired, cancelled, replaced, swept',
+      help: 'Enrollment outcomes by method: started, resumed, resent, confirmed, wrong_code, exhausted, expired, cancelled, replaced, swept',
       labelNames: ['outcome', 'method'] as const,
       registers: [registry],
     });

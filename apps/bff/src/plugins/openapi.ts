@@ -47,7 +47,7 @@ export default fp(
         info: {
           title: 'pi-enroll BFF',
           version: '1',
-          description: 'Self-service TOTP enrollment for privacyIDEA. Errors are application/problem+json with a stable `code`.',
+          description: 'Self-service MFA enrollment for privacyIDEA (authenticator app, passkey, email code, recovery codes). Errors are application/problem+json with a stable `code`.',
         },
       },
       convertConstToEnum: false,

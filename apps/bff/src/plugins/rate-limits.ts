@@ -71,6 +71,14 @@ export default fp(
           { max: limits.startPerUser, key: sessionUser('start:user:') },
         ],
       ],
+      // Each resend mails a code: besides its cooldown, it counts like a start.
+      [
+        `POST ${prefix}${apiPaths.resendEnrollment}`,
+        [
+          { max: limits.enrollPerAddress, key: (request) => `resend:addr:${address(request)}` },
+          { max: limits.startPerUser, key: sessionUser('resend:user:') },
+        ],
+      ],
       // Each read of the session lists the user's tokens in privacyIDEA; each sign-out is remembered until the
       // session would have ended. Neither may be had at will.
       [`GET ${prefix}${apiPaths.session}`, [{ max: limits.sessionPerUser, key: sessionUser('session:user:') }]],

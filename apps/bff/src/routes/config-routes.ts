@@ -8,6 +8,7 @@ const configRoutes: FastifyPluginCallbackTypebox = (app, _options, done) => {
   const identityModes = config.identity.modes;
   const body: ClientConfig = {
     identityModes,
+    methods: app.enrollment.offeredMethods(),
     demoUsers: [...app.identity.demoUsers],
     otp: { issuer: config.otp.issuer, algorithm: config.otp.algorithm, digits: config.otp.digits, period: config.otp.period },
     embedOrigins: config.embedOrigins,

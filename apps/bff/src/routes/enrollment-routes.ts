@@ -5,6 +5,7 @@ import {
   EnrollmentConfirmedSchema,
   EnrollmentSchema,
   ProblemSchema,
+  ResendEnrollmentRequestSchema,
   StartEnrollmentRequestSchema,
   VerifyEnrollmentRequestSchema,
   apiPaths,
@@ -14,7 +15,7 @@ import { answerOf } from '../enrollment/outcomes.js';
 import { problemsFor } from './route-schemas.js';
 
 /**
- * Start, resume, confirm and cancel the signed-in user's enrollment. Each route hands the session to the
+ * Start, resume, confirm, resend (email) and cancel the signed-in user's enrollment. Each route hands the session to the
  * lifecycle, stores the session it answers (always), and sends the answer outcomes.ts decides. Responses carrying
  * the secret are never cached: security-headers.ts sends `no-store` on every API answer.
  */
@@ -104,6 +105,28 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return send(reply, result);
     },
+  );
+
+  app.post(
+    apiPaths.resendEnrollment,
+    {
+      // Nothing to send: an empty request counts as `{}`.
+      preValidation: (request, _reply, done) => {
+        request.body ??= {};
+        done();
+      },
+      schema: {
+        body: ResendEnrollmentRequestSchema,
+        response: {
+          200: EnrollmentSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          410: ProblemSchema,
+          ...problemsFor({ stateChanging: true, session: true, rateLimited: true, upstream: true }),
+        },
+      },
+    },
+    async (request, reply) => send(reply, await app.enrollment.resend(app.requireSession(request), request.id)),
   );
 
   app.delete(apiPaths.enrollment, { schema: { response: { 204: Type.Null(), ...problemsFor({ stateChanging: true, session: true, upstream: true }) } } }, async (request, reply) =>

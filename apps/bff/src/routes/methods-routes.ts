@@ -31,7 +31,8 @@ const methodsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const tokens = await app.userMethods.tokensOf(session.user, request.id);
       return {
         methods: tokens.map((token) => app.userMethods.view(token)),
-        canAdd: config.enrollment.allowAdditionalTokens || !tokens.some(isUsableToken),
+        // Recovery codes do not count: a user with only those may add a method.
+        canAdd: config.enrollment.allowAdditionalTokens || !tokens.some((token) => isUsableToken(token) && !app.enrollment.isBackupTokenType(token.tokentype)),
         canRemoveLast: config.methods.allowRemovingLast,
         stepUp: await app.stepUp.state(session, tokens),
       };

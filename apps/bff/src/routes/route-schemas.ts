@@ -41,7 +41,7 @@ interface OperationDoc {
 export const operationDocs: Record<string, OperationDoc> = {
   [`GET ${apiPaths.config}`]: {
     summary: 'What the widget needs before sign-in',
-    description: 'Identity modes offered here, demo users (simulator only), the OTP parameters, framing origins, the enrollment lifetime and attempt limit. No secrets; no session needed.',
+    description: 'Identity modes offered here, the sign-in methods offered (ENROLL_METHODS, in order, with what the user needs for each), demo users (simulator only), the OTP parameters, framing origins, the enrollment lifetime and attempt limit. No secrets; no session needed.',
   },
   [`POST ${apiPaths.session}`]: {
     summary: 'Sign in',
@@ -59,7 +59,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   [`POST ${apiPaths.enrollment}`]: {
     summary: 'Start an enrollment',
     description:
-      'Makes a key and answers it with its otpauth URI (201); nothing is created in privacyIDEA until the code is confirmed. While one is pending, answers it again (200). 409 when the user may not add another method. `settings: "compatible"` starts over with SHA1 / 6 / 30; `replaces: <serial>` replaces one of the user\'s methods once the new one is confirmed (403 `step_up_required` without a fresh step-up, 404 for a serial that is not theirs).',
+      'Starts an enrollment of `type` (default: the first offered method) and answers it, discriminated by `type` (201): `totp` a key and its otpauth URI, nothing created in privacyIDEA until the code is confirmed; `email` the masked address privacyIDEA mailed a code to (502 `email_send_failed` when it could not, 409 `no_email_address` without one; no token is left either way); `recovery` the codes and which one to type back, nothing created until then (409 `other_method_required` for a user with no other method); `passkey` the registration options. 400 `method_not_offered` for a type this deployment does not offer. While one is pending, answers it again (200). 409 when the user may not add another method. `settings: "compatible"` starts over with SHA1 / 6 / 30; `replaces: <serial>` replaces one of the user\'s methods once the new one is confirmed (403 `step_up_required` without a fresh step-up, 404 for a serial that is not theirs).',
   },
   [`GET ${apiPaths.enrollment}`]: {
     summary: 'The pending enrollment',
@@ -69,10 +69,15 @@ export const operationDocs: Record<string, OperationDoc> = {
     summary: 'Cancel the pending enrollment',
     description: 'Ends the pending enrollment for every copy of the session; a confirmed method is never removed by it. Idempotent: 204 when nothing is pending.',
   },
-  [`POST ${apiPaths.verifyEnrollment}`]: {
-    summary: 'Confirm with a code',
+  [`POST ${apiPaths.resendEnrollment}`]: {
+    summary: 'Send a new email code',
     description:
-      'Checks a current code from the new authenticator; only then is the token created, and privacyIDEA spends the code (200). A wrong code is 422 with the attempts left and, when the BFF can tell, why (`reason`); the last wrong one answers 409. 404 without a pending enrollment, 410 when it expired, 409 `enrollment_restart_required` when privacyIDEA changed the settings.',
+      'Email only: privacyIDEA mails a new code to the same address (the earlier code stops working) and the pending enrollment is answered with the next `resendAvailableAt` (200). 429 `resend_too_soon` (Retry-After) within EMAIL_RESEND_COOLDOWN_SECONDS of the last code, 409 `resend_not_supported` for any other method, 502 `email_send_failed` when the mail could not be sent (the enrollment is then ended and its token removed), 404 without a pending enrollment, 410 when it expired.',
+  },
+  [`POST ${apiPaths.verifyEnrollment}`]: {
+    summary: 'Confirm with a code or a credential',
+    description:
+      '`{code}` for totp, email and recovery, `{credential}` (a RegistrationResponseJSON) for passkey. For an authenticator app: checks a current code from the new authenticator; only then is the token created, and privacyIDEA spends the code (200). Recovery codes: the code named by `confirmCodeNumber`; only then is the set created in privacyIDEA (and an older set removed). Email: the mailed code, checked by privacyIDEA. A wrong code is 422 with the attempts left and, when the BFF can tell, why (`reason`); the last wrong one answers 409. 404 without a pending enrollment, 410 when it expired, 409 `enrollment_restart_required` when privacyIDEA changed the settings.',
   },
   [`GET ${apiPaths.methods}`]: {
     summary: "The user's sign-in methods",

@@ -18,6 +18,8 @@ export function userKey(user: SessionUser): string {
 export interface TokenSnapshot {
   checkedAt: number;
   hasUsableToken: boolean;
+  /** The privacyIDEA types of the usable tokens (a backup such as recovery codes is no method of its own). */
+  usableTokenTypes?: string[];
 }
 
 /** Everything a session holds. It travels encrypted in the session cookie; nothing lives in process memory. */

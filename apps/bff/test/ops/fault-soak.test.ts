@@ -1,7 +1,7 @@
 import { Secret } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, defaultSimulatorConfig, startSimulator, type FaultRule, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
-import { apiPaths, type Enrollment } from '@pi-enroll/shared';
+import { apiPaths, type TotpEnrollment } from '@pi-enroll/shared';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { startRedis, type RunningRedis } from '../support/redis-server.js';
 import { START_TIME, startStack, type TestStack } from '../support/test-stack.js';
@@ -155,7 +155,7 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
     faults.set(key, (faults.get(key) ?? 0) + 1);
   };
 
-  const wrongCodeFor = (enrollment: Enrollment) => String((Number(stack.codeFor(enrollment)) + 1) % 10 ** enrollment.digits).padStart(enrollment.digits, '0');
+  const wrongCodeFor = (enrollment: TotpEnrollment) => String((Number(stack.codeFor(enrollment)) + 1) % 10 ** enrollment.digits).padStart(enrollment.digits, '0');
 
   /** Opens the host page's sign-in link; a link that expired while the page loaded (the clock jumped) is opened again. */
   async function signIn(username: string): Promise<ApiClient> {
@@ -168,7 +168,7 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
 
   async function enroll(journey: Journey): Promise<Ending> {
     const on = browserOf(await signIn(journey.username));
-    let current: Enrollment | undefined;
+    let current: TotpEnrollment | undefined;
     let errorsInARow = 0;
     const upstreamTrouble = (response: ApiResponse | undefined) => response === undefined || response.status >= 500;
     for (let step = 0; step < 14; step += 1) {
@@ -183,7 +183,7 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
         const responses = await Promise.all(Array.from({ length: clicks }, () => call('start', () => on((client) => client.startEnrollment()))));
         for (const response of responses) {
           if (response?.status === 201) enrollmentsStarted += 1;
-          if (response?.status === 200 || response?.status === 201) current = response.body as Enrollment;
+          if (response?.status === 200 || response?.status === 201) current = response.body as TotpEnrollment;
           if (response?.status === 409) return journey.confirmedSerial !== undefined || journey.provenSecrets.size > 0 ? 'confirmed' : 'abandoned';
         }
         errorsInARow = responses.every(upstreamTrouble) ? errorsInARow + 1 : 0;
@@ -193,13 +193,13 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
       const roll = random();
       if (roll < 0.12) {
         // A reload of the page.
-        const response = random() < 0.7 ? await call('reload', () => on((client) => client.get<Enrollment>(apiPaths.enrollment))) : await call('session', () => on((client) => client.get<{ pending: Enrollment | null }>(apiPaths.session)));
-        if (response?.status === 200) current = 'pending' in (response.body as object) ? ((response.body as { pending: Enrollment | null }).pending ?? undefined) : (response.body as Enrollment);
+        const response = random() < 0.7 ? await call('reload', () => on((client) => client.get<TotpEnrollment>(apiPaths.enrollment))) : await call('session', () => on((client) => client.get<{ pending: TotpEnrollment | null }>(apiPaths.session)));
+        if (response?.status === 200) current = 'pending' in (response.body as object) ? ((response.body as { pending: TotpEnrollment | null }).pending ?? undefined) : (response.body as TotpEnrollment);
         else if (response?.status === 410) return 'expired';
         else if (response?.status === 404) current = undefined;
         errorsInARow = upstreamTrouble(response) ? errorsInARow + 1 : 0;
       } else if (roll < 0.35) {
-        const response = await call('verify', () => on((client) => client.verify(wrongCodeFor(current as Enrollment))));
+        const response = await call('verify', () => on((client) => client.verify(wrongCodeFor(current as TotpEnrollment))));
         if (response?.status === 200) return confirmed(journey, response, current);
         if (response?.status === 409) return 'exhausted';
         if (response?.status === 410) return 'expired';
@@ -207,7 +207,7 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
         errorsInARow = upstreamTrouble(response) ? errorsInARow + 1 : 0;
       } else if (roll < 0.8) {
         journey.provenSecrets.add(current.secret);
-        const response = await call('verify', () => on((client) => client.verify(stack.codeFor(current as Enrollment))));
+        const response = await call('verify', () => on((client) => client.verify(stack.codeFor(current as TotpEnrollment))));
         if (response?.status === 200) return confirmed(journey, response, current);
         if (response?.status === 409) return 'exhausted';
         if (response?.status === 410) return 'expired';
@@ -227,7 +227,7 @@ describe('fault soak: concurrent enrollments on two replicas while privacyIDEA f
     return 'out_of_steps';
   }
 
-  async function confirmed(journey: Journey, response: ApiResponse, enrollment: Enrollment | undefined): Promise<Ending> {
+  async function confirmed(journey: Journey, response: ApiResponse, enrollment: TotpEnrollment | undefined): Promise<Ending> {
     journey.confirmedSerial = (response.body as { serial: string }).serial;
     if (enrollment !== undefined) journey.provenSecrets.add(enrollment.secret);
     return Promise.resolve('confirmed');

@@ -13,6 +13,7 @@ import {
   StepUpRequestSchema,
   StepUpStateSchema,
   SessionSchema,
+  ResendEnrollmentRequestSchema,
   StartEnrollmentRequestSchema,
   VerifyEnrollmentRequestSchema,
   apiPaths,
@@ -46,6 +47,10 @@ const contract: Record<string, { body?: object; responses: Record<number, object
   [`PATCH ${apiPaths.methods}/{serial}`]: { body: RenameMethodRequestSchema, responses: { 200: SignInMethodSchema, 404: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
   [`DELETE ${apiPaths.methods}/{serial}`]: { responses: { 204: null, 404: ProblemSchema, 409: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
   [`POST ${apiPaths.stepUp}`]: { body: StepUpRequestSchema, responses: { 200: StepUpStateSchema, ...body, ...signedIn, ...limited, ...upstream, ...always } },
+  [`POST ${apiPaths.resendEnrollment}`]: {
+    body: ResendEnrollmentRequestSchema,
+    responses: { 200: EnrollmentSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
+  },
   [`POST ${apiPaths.verifyEnrollment}`]: {
     body: VerifyEnrollmentRequestSchema,
     responses: { 200: EnrollmentConfirmedSchema, 404: ProblemSchema, 409: ProblemSchema, 410: ProblemSchema, 422: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSimulatorConfig } from '@pi-enroll/privacyidea-sim';
-import { apiPaths, type Enrollment, type Session } from '@pi-enroll/shared';
+import { apiPaths, type TotpEnrollment, type Session } from '@pi-enroll/shared';
 import type { ApiClient, ApiResponse } from '../support/api-client.js';
 import { stopAllChildren, waitFor } from '@pi-enroll/test-processes';
 import { signInAt, startBffProcess, startSimulatorProcess, totpAt, type BffProcess, type SimulatorProcess } from './support/child-processes.js';
@@ -81,13 +81,13 @@ describe('two replicas behind nginx', () => {
     const alice = await signIn('alice');
     const started = await on('a', () => alice.startEnrollment('Phone'));
     expect(started.status).toBe(201);
-    const reloaded = await on('b', () => alice.get<Enrollment>(apiPaths.enrollment));
+    const reloaded = await on('b', () => alice.get<TotpEnrollment>(apiPaths.enrollment));
     expect(reloaded.status).toBe(200);
     expect(reloaded.body.secret).toBe(started.body.secret);
     // Nothing exists in privacyIDEA yet, and the wrong-code counter lives in Redis, so the other replica knows it.
     expect(await sim.tokens('alice')).toEqual([]);
     expect(await on('a', () => alice.verify('000000'))).toMatchObject({ status: 422, body: { attemptsLeft: 4 } });
-    expect((await on('b', () => alice.get<Enrollment>(apiPaths.enrollment))).body.attemptsLeft).toBe(4);
+    expect((await on('b', () => alice.get<TotpEnrollment>(apiPaths.enrollment))).body.attemptsLeft).toBe(4);
     const confirmed = await on('b', async () => alice.verify(totpAt(started.body, await sim.now())));
     expect(confirmed.status).toBe(200);
     expect(await sim.tokens('alice')).toEqual([expect.objectContaining({ serial: confirmed.body.serial, active: true, rollout_state: 'enrolled' })]);
@@ -188,7 +188,7 @@ describe('two replicas behind nginx', () => {
     // erin reloads the page and confirms; every request now reaches replica b.
     const session = await erin.get<Session>(apiPaths.session);
     expect(replicaOf(session)).toBe('b');
-    expect(session.body.pending?.secret).toBe(erinStarted.body.secret);
+    expect((session.body.pending as TotpEnrollment | null)?.secret).toBe(erinStarted.body.secret);
     const erinConfirmed = await erin.verify(totpAt(erinStarted.body, await sim.now()));
     expect(erinConfirmed.status).toBe(200);
     expect(replicaOf(erinConfirmed)).toBe('b');

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Enrollment, Session } from '@pi-enroll/shared';
+import type { TotpEnrollment, Session } from '@pi-enroll/shared';
 import { ApiClient } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
 
@@ -146,13 +146,13 @@ describe('a pending enrollment across sign-ins of an embedded widget', () => {
 
   it('a reload with a fresh launch token resumes the same QR code', async () => {
     const before = await signIn('alice');
-    const started = await before.request<Enrollment>('POST', '/api/v1/enrollment', {});
+    const started = await before.request<TotpEnrollment>('POST', '/api/v1/enrollment', {});
     expect(started.status).toBe(201);
     // The page is reloaded: the in-memory credential is gone, the host mints a new launch token.
     const after = await signIn('alice');
     const session = await after.request<Session>('GET', '/api/v1/session');
-    expect(session.body.pending?.secret).toBe(started.body.secret);
-    const resumed = await after.request<Enrollment>('POST', '/api/v1/enrollment', {});
+    expect((session.body.pending as TotpEnrollment | null)?.secret).toBe(started.body.secret);
+    const resumed = await after.request<TotpEnrollment>('POST', '/api/v1/enrollment', {});
     expect(resumed.body.secret).toBe(started.body.secret);
     const confirmed = await after.request<{ serial: string }>('POST', '/api/v1/enrollment/verify', { code: stack.codeFor(started.body) });
     expect(confirmed.status).toBe(200);

@@ -1,6 +1,6 @@
 import { EncryptJWT, UnsecuredJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { SessionSealer } from '../../src/session/session-sealer.js';
 import { ApiClient } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
@@ -122,7 +122,7 @@ describe("nobody reaches another user's enrollment through the cookie", () => {
   it('refuses forged, tampered and foreign cookies, and a code typed into the wrong session touches only that session', async () => {
     stack = await startStack();
     const alice = await stack.signedIn('alice');
-    const enrollment = (await alice.startEnrollment()).body as unknown as Pick<Enrollment, 'secret' | 'algorithm' | 'digits' | 'period'>;
+    const enrollment = (await alice.startEnrollment()).body as unknown as Pick<TotpEnrollment, 'secret' | 'algorithm' | 'digits' | 'period'>;
     const aliceCookie = alice.cookieHeader.slice(`${COOKIE}=`.length);
     const sessionClaim = {
       id: 'forged',

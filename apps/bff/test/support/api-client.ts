@@ -1,4 +1,4 @@
-import type { Enrollment, Problem } from '@pi-enroll/shared';
+import type { EnrollmentOf, MethodType, Problem, TotpEnrollment } from '@pi-enroll/shared';
 
 /** A body that may be the expected answer or a problem document: tests look at either. */
 export type ProblemFields = Partial<Omit<Problem, 'status'>> & { status?: number | string };
@@ -85,7 +85,14 @@ export class ApiClient {
   }
 
   startEnrollment(description?: string) {
-    return this.post<Omit<Enrollment, 'status'> & ProblemFields>('/api/v1/enrollment', description === undefined ? {} : { description });
+    return this.post<Omit<TotpEnrollment, 'status'> & ProblemFields>('/api/v1/enrollment', description === undefined ? {} : { description });
+  }
+  /** Starts an enrollment of one method; the answer is that method's view (or a problem). */
+  start<T extends MethodType>(type: T, body: Record<string, unknown> = {}) {
+    return this.post<Omit<EnrollmentOf<T>, 'status'> & ProblemFields>('/api/v1/enrollment', { type, ...body });
+  }
+  resend() {
+    return this.post<Omit<EnrollmentOf<'email'>, 'status'> & ProblemFields>('/api/v1/enrollment/resend', {});
   }
   verify(code: string) {
     return this.post<ProblemFields & { serial?: string }>('/api/v1/enrollment/verify', { code });

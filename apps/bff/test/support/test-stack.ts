@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { TOTP } from 'otpauth';
 import type { Dispatcher } from 'undici';
 import { ManualClock, startSimulator, type PrivacyIdeaVersion, type RunningSimulator } from '@pi-enroll/privacyidea-sim';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { buildApp } from '../../src/app.js';
 // Brings the decorators' types (app.sweeper, app.metrics…) into the tests.
 import type {} from '../../src/plugins/enrollment.js';
@@ -84,7 +84,7 @@ export async function startStack(options: StackOptions = {}) {
   };
 
   /** The code the user's app shows now, computed from the enrollment as a phone would. */
-  const codeFor = (enrollment: Pick<Enrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, offsetSteps = 0) =>
+  const codeFor = (enrollment: Pick<TotpEnrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, offsetSteps = 0) =>
     new TOTP({ secret: enrollment.secret, algorithm: enrollment.algorithm, digits: enrollment.digits, period: enrollment.period }).generate({
       timestamp: clock.now() + offsetSteps * enrollment.period * 1000,
     });

@@ -1,17 +1,17 @@
-import type { Enrollment, VerifyEnrollmentRequest } from '@pi-enroll/shared';
+import type { Enrollment, EnrollmentOf, VerifyEnrollmentRequest } from '@pi-enroll/shared';
 import type { ComponentType } from 'react';
 import type { FlowProblem } from './api-client';
 
-/** The sign-in methods the contract knows (today TOTP only). */
+/** The sign-in methods the contract knows. */
 export type MethodType = Enrollment['type'];
 
-/** What the user hands in to prove the new method works (TOTP: a code from the app). */
+/** What the user hands in to prove the new method works (`{code}`, or `{credential}` for a passkey). */
 export type MethodProof = VerifyEnrollmentRequest;
 
 /** What the generic enrollment gives a method's steps while its enrollment is pending. */
-export interface MethodStepsProps {
-  /** The pending enrollment as the BFF answered it (QR code, key, attempts left, expiry). */
-  pending: Enrollment;
+export interface MethodStepsProps<Type extends MethodType = MethodType> {
+  /** The pending enrollment as the BFF answered it (for TOTP: QR code, key, attempts left, expiry). */
+  pending: EnrollmentOf<Type>;
   /** The proof is being checked: nothing more can be submitted. */
   busy: boolean;
   /** Why the last proof failed (a wrong code, offline, …); absent before the first try. */
@@ -28,12 +28,21 @@ export interface MethodStepsProps {
  * (their order is the method's own business, kept in their local state) and what to load before they show.
  * The lifecycle around it (start, resume, confirm, cancel, expiry, outcomes) knows no method by name.
  */
-export interface MethodUi {
-  type: MethodType;
-  Steps: ComponentType<MethodStepsProps>;
+export interface MethodUi<Type extends MethodType = MethodType> {
+  type: Type;
+  Steps: ComponentType<MethodStepsProps<Type>>;
   /** Loads what the steps need from their own chunks, called when the screens before them appear. */
   preload?: () => void;
 }
 
-/** One UI per method type: a method added to the contract does not compile until its UI is registered. */
-export type MethodUiRegistry = { readonly [Type in MethodType]: MethodUi & { type: Type } };
+/**
+ * The UI of each method the widget has screens for. A method without one is not offered by the widget (the BFF may
+ * still offer it to other clients); a pending enrollment of such a method can only be cancelled here.
+ */
+export type MethodUiRegistry = { readonly [Type in MethodType]?: MethodUi<Type> };
+
+/** The UI for a pending enrollment's method, if the widget has one. */
+export function methodUiOf(methods: MethodUiRegistry, type: MethodType): MethodUi | undefined {
+  // The registry's keys match their UIs' types, so the UI takes the enrollment of its own type.
+  return methods[type] as MethodUi | undefined;
+}

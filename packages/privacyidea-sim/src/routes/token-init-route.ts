@@ -1,5 +1,6 @@
 import { forcesServerKey, initDefaultsFromPolicies } from '../admin-policies.js';
 import { successEnvelope } from '../envelope.js';
+import type { PythonJson } from '../python-json.js';
 import { privacyIdeaErrors } from '../privacyidea-error.js';
 import { isTrue, ok, presentParam, type RequestParams, type RouteHandler } from '../request-context.js';
 import type { SimulatorState } from '../simulator-state.js';
@@ -14,7 +15,9 @@ import {
 } from '../token-enrollment.js';
 import { isoSecondsUtc } from '../token-dates.js';
 import { checkOtp } from '../token-otp.js';
-import { OTP_HASHLIBS, tokenHashlib, tokenTimeStep, type OtpHashlib, type TokenOwner, type TokenRecord, type TokenType } from '../token-store.js';
+import { OTP_HASHLIBS, TOKEN_TYPES, tokenHashlib, tokenTimeStep, type OtpHashlib, type TokenOwner, type TokenRecord, type TokenType } from '../token-store.js';
+import { newTransactionId, sendEmailOtp, EMAIL_VALID_SECONDS } from '../token-types/email-token.js';
+import { storeTans, tanCodes } from '../token-types/tan-token.js';
 
 /**
  * `POST /token/init` for totp and hotp, with privacyIDEA's recorded behaviour (per version profile):
@@ -32,12 +35,12 @@ import { OTP_HASHLIBS, tokenHashlib, tokenTimeStep, type OtpHashlib, type TokenO
  */
 export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
   const { profile } = state;
-  const tokentype = (presentParam(params, 'type') ?? 'hotp').toLowerCase();
+  const tokentype = (presentParam(params, 'type') ?? 'hotp').toLowerCase() as TokenType;
   const serialParam = presentParam(params, 'serial');
   const userParam = presentParam(params, 'user');
   const resolved = userParam === undefined ? undefined : state.users.resolve(userParam, presentParam(params, 'realm'));
   if (userParam !== undefined && resolved === undefined) throw privacyIdeaErrors.userNotFound();
-  if (tokentype !== 'totp' && tokentype !== 'hotp') throw privacyIdeaErrors.internalServerError();
+  if (!(TOKEN_TYPES as readonly string[]).includes(tokentype)) throw privacyIdeaErrors.internalServerError();
 
   const existing = serialParam === undefined ? undefined : state.tokens.find(serialParam);
   if (existing !== undefined && existing.tokentype !== tokentype) {
@@ -62,18 +65,31 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
 
   const owner = resolved === undefined ? existing?.owner : ownerOf(resolved);
   const policies = state.adminPolicies();
-  const effective = { ...params, ...initDefaultParams(initDefaultsFromPolicies(policies, tokentype, owner?.realm)) };
+  const oath = tokentype === 'totp' || tokentype === 'hotp';
+  const effective = { ...params, ...(oath ? initDefaultParams(initDefaultsFromPolicies(policies, tokentype, owner?.realm)) : {}) };
   const otpkey = presentParam(params, 'otpkey');
-  const generate = profile.generateKeyWithoutOtpkey
-    ? isTrue(params['genkey']) || otpkey === undefined || forcesServerKey(profile.forceServerGenerate, policies, tokentype, owner?.realm)
-    : isTrue(params['genkey']);
+  // The email, paper and tan classes ask for a generated key themselves when none is sent (`param["genkey"] = 1`).
+  const generate = !oath
+    ? isTrue(params['genkey']) || otpkey === undefined
+    : profile.generateKeyWithoutOtpkey
+      ? isTrue(params['genkey']) || otpkey === undefined || forcesServerKey(profile.forceServerGenerate, policies, tokentype, owner?.realm)
+      : isTrue(params['genkey']);
+  if (tokentype === 'tan') {
+    // TANs from the client set the length: `param["otplen"] = len(tans[0])` (tantoken.py update).
+    const first = tanCodes(params).tans?.[0];
+    if (first !== undefined) effective['otplen'] = String(first.length);
+  }
+  const dynamicEmail = tokentype === 'email' && isTrue(params['dynamic_email']);
+  const fixedEmail = tokentype === 'email' ? presentParam(params, 'email') : undefined;
+  // EmailTokenClass.update: `getParam(param, "email", optional=False)` unless dynamic_email.
+  if (tokentype === 'email' && !dynamicEmail && fixedEmail === undefined) throw privacyIdeaErrors.missingParameter('email');
   // privacyIDEA 3.13's TokenClass.update generates a key only `if otpKey is None and genkey and not verify`.
   const keyless = verify !== undefined && (generate ? profile.generateKeyWithoutOtpkey : otpkey === undefined);
   if (!generate && otpkey === undefined && !keyless) throw privacyIdeaErrors.missingParameter('otpkey');
   const key = keyMaterial(effective, tokentype, existing, generate ? undefined : otpkey);
   if (keyless) key.otpkeyHex = '';
 
-  const needsVerification = verifyEnrollmentApplies(state, owner);
+  const needsVerification = verifyEnrollmentApplies(state, owner, tokentype);
   let token: TokenRecord;
   if (existing === undefined) {
     token = state.tokens.add(
@@ -103,15 +119,44 @@ export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
   // 3.14's init_token ends with `if not token.rollout_state: rollout_state = ENROLLED` (lib/token/lifecycle.py).
   if (token.rolloutState === '') token.rolloutState = state.finishedRolloutState();
 
+  const typeDetail: { [key: string]: PythonJson } = {};
+  if (tokentype === 'email') {
+    if (dynamicEmail) {
+      token.info['dynamic_email'] = 'True';
+      delete token.info['email'];
+    } else if (fixedEmail !== undefined) {
+      token.info['email'] = fixedEmail;
+    }
+  }
+  if (tokentype === 'tan') typeDetail['otps'] = storeTans(token, effective);
+
+  let verifyMessage = VERIFY_ENROLLMENT_MESSAGE;
+  if (needsVerification && tokentype === 'email') {
+    // prepare_verify_enrollment → create_challenge: the mail goes out during init, and only its message tells
+    // whether sending worked; the answer is 200 either way (recorded M4, M13).
+    const { sent, message } = sendEmailOtp(state, token, nowMs);
+    if (sent) {
+      const transactionId = newTransactionId();
+      state.challenges.set(transactionId, [{ serial: token.serial, transactionId, validUntilMs: nowMs + EMAIL_VALID_SECONDS * 1000 }]);
+    }
+    verifyMessage = message;
+  }
+
   // Without a key, get_init_detail has no otpkey to show: no URLs, only rollout_state and serial (B2).
   const urls = keyless ? {} : enrollmentUrls(token);
-  const detail = { ...urls, rollout_state: token.rolloutState, serial: token.serial };
+  const detail = { ...urls, ...typeDetail, rollout_state: token.rolloutState, serial: token.serial };
   return ok(
     successEnvelope(true, nowMs, {
-      detail: needsVerification ? { ...detail, verify: { message: VERIFY_ENROLLMENT_MESSAGE } } : detail,
+      detail: needsVerification ? { ...detail, verify: { message: verifyMessage } } : detail,
     }),
   );
 };
+
+/**
+ * The types `verifyEnrollment: true` names unless `verifyEnrollmentTypes` says otherwise: the recorded lab's
+ * `pol-verify-enroll` (hotp totp) with `rec-verify-email` (email) and `rec-verify-paper` (paper tan …), which add up.
+ */
+export const DEFAULT_VERIFY_ENROLLMENT_TYPES: readonly TokenType[] = ['hotp', 'totp', 'email', 'tan'];
 
 /** `request.all_data.update(default_settings)`: the policy values replace the request's. */
 function initDefaultParams(defaults: { otplen?: number; hashlib?: string; timeStep?: number }): RequestParams {
@@ -122,10 +167,13 @@ function initDefaultParams(defaults: { otplen?: number; hashlib?: string; timeSt
   return overrides;
 }
 
-function verifyEnrollmentApplies(state: SimulatorState, owner: TokenOwner | undefined): boolean {
+/** verify_enrollment for the owner's realm, naming this token type (postpolicy.check_verify_enrollment). */
+function verifyEnrollmentApplies(state: SimulatorState, owner: TokenOwner | undefined, tokentype: TokenType): boolean {
   if (owner === undefined) return false;
   const realm = state.users.realm(owner.realm);
-  return realm !== undefined && state.users.policiesOf(realm).verifyEnrollment;
+  if (realm === undefined) return false;
+  const policies = state.users.policiesOf(realm);
+  return policies.verifyEnrollment && (policies.verifyEnrollmentTypes ?? DEFAULT_VERIFY_ENROLLMENT_TYPES).includes(tokentype);
 }
 
 function keyMaterial(

@@ -1,4 +1,5 @@
-import { successEnvelope } from '../envelope.js';
+import { sortedKeys, successEnvelope } from '../envelope.js';
+import { EMAIL_CHALLENGE_MESSAGE, EMAIL_VALID_SECONDS, newTransactionId, pythonLocalDateTime, sendEmailOtp } from '../token-types/email-token.js';
 import { privacyIdeaErrors } from '../privacyidea-error.js';
 import type { PythonJson } from '../python-json.js';
 import { ok, presentParam, type PrivacyIdeaResponse, type RouteHandler } from '../request-context.js';
@@ -9,6 +10,9 @@ import type { SimulatorState } from '../simulator-state.js';
 import type { TokenRecord } from '../token-store.js';
 
 export const PASS_ON_NO_TOKEN_POLICY = 'pol-passonnotoken';
+
+/** Token types that answer their PIN with a challenge (here: email). */
+const CHALLENGE_RESPONSE_TYPES: ReadonlySet<string> = new Set(['email']);
 
 /**
  * `POST /validate/check` (no auth): privacyIDEA's check_token_list for the tokens of `serial` or of `user`.
@@ -56,7 +60,9 @@ export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
     }
   }
   const sorted = tokens.sort((a, b) => a.id - b.id);
-  if (!state.profile.skipUnusableTokens) return checkTokenList(sorted, pass, nowMs);
+  const transactionId = presentParam(params, 'transaction_id');
+  if (transactionId !== undefined) return checkChallengeResponse(state, sorted, transactionId, pass, nowMs);
+  if (!state.profile.skipUnusableTokens) return checkTokenList(state, sorted, pass, nowMs);
   const unusable = new Set<string>();
   const usable = sorted.filter((token) => {
     const reason = unusableReason(token);
@@ -65,8 +71,83 @@ export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
   });
   // `elif messages: reply_dict["message"] = ", ".join(set(messages))`: only when no token was evaluated.
   if (usable.length === 0) return answer(false, nowMs, { message: [...unusable].join(', ') });
-  return checkTokenList(usable, pass, nowMs);
+  return checkTokenList(state, usable, pass, nowMs);
 };
+
+/**
+ * The answer to a challenge (`transaction_id` + the mailed code, recorded M8, M9, M9b): the user's tokens that have
+ * a live challenge of this transaction check the code. A match ends the challenge (ACCEPT "Found matching
+ * challenge"); a wrong code keeps it (REJECT "Response did not match the challenge.", failcount +1). No live
+ * challenge (used, expired, unknown): the pass is taken as PIN + OTP of no token, "wrong otp pin".
+ */
+function checkChallengeResponse(state: SimulatorState, tokens: TokenRecord[], transactionId: string, pass: string, nowMs: number): PrivacyIdeaResponse {
+  const live = (state.challenges.get(transactionId) ?? []).filter((challenge) => challenge.validUntilMs > nowMs);
+  const challenged = tokens.filter((token) => live.some((challenge) => challenge.serial === token.serial));
+  if (challenged.length === 0) {
+    for (const token of tokens) incrementFailcount(token);
+    return answer(false, nowMs, { message: 'wrong otp pin' });
+  }
+  for (const token of challenged) {
+    token.info['count_auth'] = String(Number.parseInt(token.info['count_auth'] ?? '0', 10) + 1);
+    const { pin, otp } = splitPinOtp(pass, token.otplen);
+    if (pin === token.pin && checkOtp(token, otp, nowMs) >= 0) {
+      state.challenges.delete(transactionId);
+      token.failcount = 0;
+      token.info['count_auth_success'] = String(Number.parseInt(token.info['count_auth_success'] ?? '0', 10) + 1);
+      token.info['last_auth'] = lastAuthUtc(nowMs);
+      return answer(true, nowMs, { message: 'Found matching challenge', serial: token.serial });
+    }
+  }
+  for (const token of challenged) incrementFailcount(token);
+  const [first] = challenged;
+  return answer(false, nowMs, { message: 'Response did not match the challenge.', ...(challenged.length === 1 && first !== undefined ? { serial: first.serial, type: first.tokentype } : {}) });
+}
+
+/**
+ * `pass` = the PIN of challenge-response tokens (email) and no token matched: a challenge for each of them
+ * (`create_challenges_from_tokens`). An email token sends its code (`create_challenge`); one that is not yet enrolled,
+ * disabled or locked gets none and says why (recorded M14); a failed send says so and makes no challenge (M16).
+ * CHALLENGE when at least one challenge was made (M7), else REJECT with the messages.
+ */
+function triggerChallenges(state: SimulatorState, tokens: TokenRecord[], nowMs: number): PrivacyIdeaResponse {
+  const transactionId = newTransactionId();
+  const validUntil = pythonLocalDateTime(nowMs + EMAIL_VALID_SECONDS * 1000);
+  const messages: string[] = [];
+  const made: TokenRecord[] = [];
+  for (const token of tokens) {
+    const reason = unusableReason(token);
+    if (reason !== undefined) {
+      messages.push(reason);
+      continue;
+    }
+    const { sent, message } = sendEmailOtp(state, token, nowMs);
+    messages.push(message);
+    if (sent) made.push(token);
+  }
+  if (made.length === 0) {
+    const message = [...new Set(messages)].join(', ');
+    return answer(false, nowMs, { message, messages: [...new Set(messages)], multi_challenge: [], transaction_ids: [] });
+  }
+  state.challenges.set(transactionId, made.map((token) => ({ transactionId, serial: token.serial, validUntilMs: nowMs + EMAIL_VALID_SECONDS * 1000 })));
+  const attributes = { state: null, valid_until: validUntil };
+  const multiChallenge = made.map((token) =>
+    sortedKeys({ attributes, client_mode: 'interactive', message: EMAIL_CHALLENGE_MESSAGE, serial: token.serial, transaction_id: transactionId, type: token.tokentype }),
+  );
+  const [first] = made as [TokenRecord, ...TokenRecord[]];
+  const detail: { [key: string]: PythonJson } = {
+    attributes,
+    client_mode: 'interactive',
+    message: EMAIL_CHALLENGE_MESSAGE,
+    messages: [EMAIL_CHALLENGE_MESSAGE],
+    multi_challenge: multiChallenge,
+    serial: first.serial,
+    transaction_id: transactionId,
+    transaction_ids: [transactionId],
+    type: first.tokentype,
+  };
+  // `preferred_client_mode` is added after jsonify sorted the rest: it comes last (recorded M7).
+  return ok(successEnvelope(false, nowMs, { id: 2, authentication: 'CHALLENGE', detail, detailAfterSorted: { preferred_client_mode: 'interactive' } }));
+}
 
 /**
  * 3.14 `passonnotoken_ignore_rollout_state` (lib/policydecorators.py auth_user_has_no_token →
@@ -86,7 +167,7 @@ function unusableReason(token: TokenRecord): string | undefined {
   return undefined;
 }
 
-function checkTokenList(tokens: TokenRecord[], pass: string, nowMs: number): PrivacyIdeaResponse {
+function checkTokenList(state: SimulatorState, tokens: TokenRecord[], pass: string, nowMs: number): PrivacyIdeaResponse {
   const valid: TokenRecord[] = [];
   const pinMatching: TokenRecord[] = [];
   const invalid: TokenRecord[] = [];
@@ -114,6 +195,9 @@ function checkTokenList(tokens: TokenRecord[], pass: string, nowMs: number): Pri
     }
     return answer(accepted, nowMs, { message: messages.join(', '), ...onlyToken(valid) });
   }
+  // The PIN alone of a challenge-response token asks for a challenge (is_challenge_request), not a failure.
+  const challengeTokens = tokens.filter((token) => CHALLENGE_RESPONSE_TYPES.has(token.tokentype) && pass === token.pin);
+  if (challengeTokens.length > 0) return triggerChallenges(state, challengeTokens, nowMs);
   if (pinMatching.length > 0) {
     let message = 'wrong otp value';
     for (const token of pinMatching) incrementFailcount(token);

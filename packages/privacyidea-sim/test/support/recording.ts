@@ -43,6 +43,7 @@ export const recording = readFixture<RecordingFile>('recorded-exchanges.json');
 const moreRecordings = [
   readFixture<{ exchanges: Record<string, RecordedExchange> }>('recorded-exchanges-3.13.json'),
   readFixture<{ exchanges: Record<string, RecordedExchange> }>('recorded-exchanges-more.json'),
+  readFixture<{ exchanges: Record<string, RecordedExchange> }>('recorded-exchanges-methods.json'),
 ];
 
 const allExchanges: Record<string, RecordedExchange> = { ...recording.exchanges };
@@ -79,6 +80,18 @@ export const RECORDED_3_13 = {
   r4Step: 59870679,
   /** R11/R14's code 294764. */
   r11Step: 59870681,
+} as const;
+
+/** Seeds of recorded-api-more.md §3–§4 whose codes the recording shows (HOTP counters: the init mail is counter 1). */
+export const RECORDED_METHODS = {
+  /** carol's PIEM00002391 (M4): 801497 mailed at init (counter 1), 812308 at M7 (3), 720779 at M10 (5). */
+  carolEmailSeed: 'f2403dbd8ffb8730587a2565b551017656e9772c',
+  erinEmailSeed: '9b26481135edd49f89672753028c592e356a9553',
+  carolFixedEmailSeed: 'b6a0903b541624d618b1b291cbdf6f5009d1c6e8',
+  /** erin's PITN00004F4A (T1): tans["n"] is the HOTP code of counter n. */
+  erinTanSeed: '14bd2d3d1af7c13bde7c9dfb226a6f847a18cb00',
+  /** M4's mail (09:23:22), when the recorded email exchanges begin. */
+  m4Ms: Date.parse('2026-12-01T09:23:22Z'),
 } as const;
 
 export const RECORDED_MORE = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Secret } from 'otpauth';
-import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode, type Enrollment } from '@pi-enroll/shared';
+import { defaultOtpParameters, isWellFormedOtpCode, normalizeOtpCode, type EnrollmentProof, type TotpEnrollment } from '@pi-enroll/shared';
 import { totpEnrollmentView } from '@pi-enroll/shared/totp-enrollment-view';
 import { TOTP_METHOD_LABEL } from '@pi-enroll/shared/pending-enrollment-rules';
 import type { ConfirmVerdict, EnrollmentMethod, MethodContext, NewEnrollment } from '../../enrollment/enrollment-method.js';
@@ -39,6 +39,7 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
   readonly type = 'totp';
   readonly tokenType = 'totp';
   readonly label = TOTP_METHOD_LABEL;
+  readonly needs = 'authenticator_app';
   private readonly keySources = new KeySourceProbe();
 
   async start(ctx: MethodContext, enrollment: NewEnrollment): Promise<TotpState> {
@@ -53,17 +54,18 @@ export class TotpMethod implements EnrollmentMethod<TotpState> {
     return { ...(await this.createServerKeyToken(ctx, enrollment, parameters)), ...shown };
   }
 
-  view(pending: TotpPending, attemptsLeft: number): Enrollment {
+  view(pending: TotpPending, attemptsLeft: number): TotpEnrollment {
     return totpEnrollmentView(pending.state, pending.expiresAt, attemptsLeft);
   }
 
-  readProof(proof: { code: string }) {
-    const code = normalizeOtpCode(proof.code);
+  readProof(proof: EnrollmentProof) {
+    const code = normalizeOtpCode(proof.code ?? '');
     if (!isWellFormedOtpCode(code)) return { ok: false as const, field: 'code', message: 'Enter the 6 to 8 digit code from your app.' };
     return { ok: true as const, proof: { code } };
   }
 
-  async confirm(ctx: MethodContext, pending: TotpPending, proof: { code: string }): Promise<ConfirmVerdict> {
+  async confirm(ctx: MethodContext, pending: TotpPending, { code = '' }: EnrollmentProof): Promise<ConfirmVerdict> {
+    const proof = { code };
     const { state } = pending;
     const { windowSeconds } = ctx.config.otp;
     const offset = matchingStep(state.secret, state, proof.code, ctx.clock.now(), acceptedSteps(state.period, windowSeconds));

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { TOTP } from 'otpauth';
 import type { FaultRule, SimToken } from '@pi-enroll/privacyidea-sim';
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { startProcess, type Child } from '@pi-enroll/test-processes';
 import { ApiClient } from '../../support/api-client.js';
 import { LAUNCH_SECRET, SESSION_SECRET } from '../../support/test-stack.js';
@@ -111,6 +111,6 @@ export async function signInAt(baseUrl: string, username: string, nowMs: number)
 }
 
 /** The code an authenticator app shows at `nowMs` for this enrollment. */
-export function totpAt(enrollment: Pick<Enrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, nowMs: number): string {
+export function totpAt(enrollment: Pick<TotpEnrollment, 'secret' | 'algorithm' | 'digits' | 'period'>, nowMs: number): string {
   return new TOTP({ secret: enrollment.secret, algorithm: enrollment.algorithm, digits: enrollment.digits, period: enrollment.period }).generate({ timestamp: nowMs });
 }

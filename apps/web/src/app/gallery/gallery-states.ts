@@ -1,10 +1,10 @@
-import type { ClientConfig, Enrollment } from '@pi-enroll/shared';
+import type { ClientConfig, TotpEnrollment } from '@pi-enroll/shared';
 import type { FlowState } from '../../features/enrollment/flow/enrollment-flow';
 
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const farFuture = '2999-01-01T00:00:00.000Z';
 
-const enrollment: Enrollment = {
+const enrollment: TotpEnrollment = {
   type: 'totp',
   status: 'pending',
   otpauthUri: `otpauth://totp/Example%20Corp:alice?secret=${secret}&issuer=Example%20Corp&algorithm=SHA1&digits=6&period=30`,
@@ -19,7 +19,7 @@ const enrollment: Enrollment = {
 };
 
 /** An operator who changed the defaults: the manual entry then lists the parameters. */
-const unusualEnrollment: Enrollment = {
+const unusualEnrollment: TotpEnrollment = {
   ...enrollment,
   otpauthUri: enrollment.otpauthUri.replace('algorithm=SHA1&digits=6&period=30', 'algorithm=SHA256&digits=8&period=60'),
   algorithm: 'SHA256',
@@ -29,6 +29,7 @@ const unusualEnrollment: Enrollment = {
 
 const baseConfig: ClientConfig = {
   identityModes: ['launch-token'],
+  methods: [{ type: 'totp', needs: 'authenticator_app', needsOtherMethod: false, required: false }],
   demoUsers: [],
   otp: { issuer: 'Example Corp', algorithm: 'SHA1', digits: 6, period: 30 },
   embedOrigins: [],

@@ -7,4 +7,4 @@ export const totpMethodUi = {
   type: 'totp',
   Steps: TotpSteps,
   preload: () => void preloadQrCode(),
-} as const satisfies MethodUi;
+} as const satisfies MethodUi<'totp'>;

@@ -1,6 +1,8 @@
 import { use, useEffect, useMemo, type RefObject } from 'react';
 import { MoveFocusContext } from '../../../components/step-heading';
-import type { MethodUiRegistry } from '../../../lib/method-ui';
+import { Button } from '../../../components/button';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { methodUiOf, type MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
 import { ConfirmCancelScreen } from './confirm-cancel-screen';
 import { preloadDoneScreen } from './lazy-done-screen';
@@ -22,7 +24,8 @@ const keepFocus: RefObject<boolean> = { current: false };
  * re-runs their focus effects.
  */
 export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmentViewProps) {
-  const { Steps } = methods[state.enrollment.type];
+  const { t } = useI18n();
+  const Steps = methodUiOf(methods, state.enrollment.type)?.Steps;
   const asking = state.current === 'confirmCancel' || state.current === 'cancelling';
   const moveFocus = use(MoveFocusContext);
   // The done screen's chunk, while the user scans: there when the code is confirmed.
@@ -37,14 +40,19 @@ export function PendingEnrollmentView({ state, methods, send }: PendingEnrollmen
     <>
       <div hidden={asking}>
         <MoveFocusContext value={stepsFocus}>
-          <Steps
-            pending={state.enrollment}
-            busy={state.current === 'confirming'}
-            problem={state.current === 'pending' ? state.problem : undefined}
-            submit={(proof) => send({ type: 'proofSubmitted', proof })}
-            cancel={() => send({ type: 'cancelRequested' })}
-            restartWithCompatibleSettings={() => send({ type: 'compatibleSettingsRequested' })}
-          />
+          {Steps ? (
+            <Steps
+              pending={state.enrollment}
+              busy={state.current === 'confirming'}
+              problem={state.current === 'pending' ? state.problem : undefined}
+              submit={(proof) => send({ type: 'proofSubmitted', proof })}
+              cancel={() => send({ type: 'cancelRequested' })}
+              restartWithCompatibleSettings={() => send({ type: 'compatibleSettingsRequested' })}
+            />
+          ) : (
+            // A method this widget has no screens for (started by another client): it can only be cancelled here.
+            <Button onClick={() => send({ type: 'cancelRequested' })}>{t.common.cancel}</Button>
+          )}
         </MoveFocusContext>
       </div>
       {asking && (

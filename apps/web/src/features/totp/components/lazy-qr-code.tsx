@@ -1,8 +1,8 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
-type QrCodeComponent = ComponentType<{ enrollment: Enrollment }>;
+type QrCodeComponent = ComponentType<{ enrollment: TotpEnrollment }>;
 
 let loading: Promise<QrCodeComponent> | undefined;
 let loaded: QrCodeComponent | undefined;
@@ -28,7 +28,7 @@ export function preloadQrCode(): Promise<QrCodeComponent> {
 const QrCodeChunk = lazy(async () => ({ default: await preloadQrCode() }));
 
 /** The QR code (see `QrCode`), from its own chunk. */
-export function LazyQrCode({ enrollment }: { enrollment: Enrollment }) {
+export function LazyQrCode({ enrollment }: { enrollment: TotpEnrollment }) {
   return (
     <Suspense fallback={<QrCodeLoading />}>
       {/* Once loaded, directly: React.lazy shows the fallback for a moment even when the module is there. */}
@@ -37,7 +37,7 @@ export function LazyQrCode({ enrollment }: { enrollment: Enrollment }) {
   );
 }
 
-function LoadedQrCode({ component: QrCode, enrollment }: { component: QrCodeComponent; enrollment: Enrollment }) {
+function LoadedQrCode({ component: QrCode, enrollment }: { component: QrCodeComponent; enrollment: TotpEnrollment }) {
   return <QrCode enrollment={enrollment} />;
 }
 

@@ -1,4 +1,4 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { defaultOtpParameters } from '@pi-enroll/shared/otp-code';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
@@ -13,7 +13,7 @@ function groupKey(secret: string): string {
  * "Can't scan?": everything needed to add the account by hand. Parameters are listed only when they differ from
  * what every app assumes (SHA1, 6 digits, 30 s), because an app that ignores them computes wrong codes.
  */
-export function ManualKey({ enrollment }: { enrollment: Enrollment }) {
+export function ManualKey({ enrollment }: { enrollment: TotpEnrollment }) {
   const { t, format } = useI18n();
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 

@@ -1,4 +1,4 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
 /**
@@ -6,7 +6,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
  * authenticator app. Always in the DOM; the stylesheet shows it prominently only on touch screens and narrow
  * viewports (`pointer: coarse`, `max-width`), no user-agent sniffing.
  */
-export function OpenInAppLink({ enrollment }: { enrollment: Enrollment }) {
+export function OpenInAppLink({ enrollment }: { enrollment: TotpEnrollment }) {
   const { t } = useI18n();
   return (
     <div className="pie-open-app">

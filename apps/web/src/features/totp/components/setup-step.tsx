@@ -1,4 +1,4 @@
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { Button } from '../../../components/button';
 import { ExpiryCountdown } from '../../../components/expiry-countdown';
 import { ProblemAlert } from '../../../components/problem-alert';
@@ -11,7 +11,7 @@ import { OpenInAppLink } from './open-in-app-link';
 import { OtpCodeForm } from './otp-code-form';
 
 export interface SetupStepProps {
-  enrollment: Enrollment;
+  enrollment: TotpEnrollment;
   busy: boolean;
   problem?: FlowProblem;
   onCode: (code: string) => void;

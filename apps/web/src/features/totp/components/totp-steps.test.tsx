@@ -1,11 +1,11 @@
 // Its own file: the QR code's chunk must not have been loaded by another test before this one.
-import type { Enrollment } from '@pi-enroll/shared';
+import type { TotpEnrollment } from '@pi-enroll/shared';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../lib/i18n/i18n-provider';
 import { TotpSteps } from './totp-steps';
 
-const enrollment: Enrollment = {
+const enrollment: TotpEnrollment = {
   type: 'totp',
   status: 'pending',
   otpauthUri: 'otpauth://totp/Example%20Corp:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Corp',
