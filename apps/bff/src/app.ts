@@ -25,6 +25,7 @@ import configRoutes from './routes/config-routes.js';
 import enrollmentRoutes from './routes/enrollment-routes.js';
 import healthRoutes from './routes/health-routes.js';
 import methodsRoutes from './routes/methods-routes.js';
+import passkeyTryRoutes from './methods/passkey/passkey-try-routes.js';
 import sessionRoutes from './routes/session-routes.js';
 import { parseAddressList } from './security/address-matcher.js';
 
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { prefix });
   await app.register(enrollmentRoutes, { prefix });
   await app.register(methodsRoutes, { prefix });
+  await app.register(passkeyTryRoutes, { prefix });
   await app.register(webApp);
   return app;
 }

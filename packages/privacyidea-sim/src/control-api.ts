@@ -1,7 +1,8 @@
 import { isAdjustableClock, type Clock } from './clock.js';
 import { validateFaultRule, type FaultRule } from './faults.js';
 import type { AdminScopePolicy } from './admin-policies.js';
-import type { HardeningPolicies, RealmPolicies } from './simulator-config.js';
+import type { PresetChallenge } from './challenges.js';
+import type { Fido2Policy, HardeningPolicies, RealmPolicies } from './simulator-config.js';
 import { readRolloutStates, readTokenTypes } from './simulator-config.js';
 import type { SentMail } from './mail-outbox.js';
 import type { SimToken } from './token-store.js';
@@ -25,6 +26,11 @@ export interface SimulatorControls {
   adminPolicies(): AdminScopePolicy[];
   setHardening(hardening: Partial<HardeningPolicies>): void;
   hardening(): HardeningPolicies;
+  /** Sets or (undefined) removes the relying-party policy (recorded W1; without it passkey init answers W0). */
+  setFido2Policy(policy: Fido2Policy | undefined): void;
+  fido2Policy(): Fido2Policy | undefined;
+  /** Fixes the nonce and transaction id of the next FIDO2 challenge (replaying a recorded browser answer). */
+  presetFido2Challenge(challenge: PresetChallenge): void;
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
   faults(): FaultRule[];
@@ -148,6 +154,14 @@ export function handleControlRequest(
       case 'POST /hardening':
         controls.setHardening(input);
         return { status: 200, body: { hardening: controls.hardening() } };
+      case 'GET /fido2-policy':
+        return { status: 200, body: { policy: controls.fido2Policy() ?? null } };
+      case 'POST /fido2-policy':
+        controls.setFido2Policy(input as unknown as Fido2Policy);
+        return { status: 200, body: { policy: controls.fido2Policy() ?? null } };
+      case 'DELETE /fido2-policy':
+        controls.setFido2Policy(undefined);
+        return { status: 200, body: { policy: null } };
       default:
         break;
     }

@@ -4,12 +4,14 @@ export { ManualClock, SystemClock, type Clock } from './clock.js';
 export type { Fault, FaultRule } from './faults.js';
 export {
   credentialsOf,
+  DEMO_FIDO2_POLICY,
   defaultSimulatorConfig,
   demoCredentials,
   loadSimulatorConfig,
   SimulatorConfigError,
   validateSimulatorConfig,
   type DemoCredentials,
+  type Fido2Policy,
   type HardeningPolicies,
   type RealmPolicies,
   type SimulatorAdmin,
@@ -28,3 +30,11 @@ export {
   type PrivacyIdeaVersion,
   type VersionProfile,
 } from './version-profiles.js';
+export {
+  SoftwareAuthenticator,
+  type AuthenticationResponseJSON,
+  type CeremonyOverrides,
+  type CreationOptionsJSON,
+  type RegistrationResponseJSON,
+  type RequestOptionsJSON,
+} from './software-authenticator.js';

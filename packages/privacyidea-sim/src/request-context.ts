@@ -23,7 +23,8 @@ export interface PrivacyIdeaResponse {
   signed: boolean;
 }
 
-export type RouteHandler = (ctx: RequestContext) => PrivacyIdeaResponse;
+/** FIDO2 verification is asynchronous (WebCrypto), so a handler may answer with a promise. */
+export type RouteHandler = (ctx: RequestContext) => PrivacyIdeaResponse | Promise<PrivacyIdeaResponse>;
 
 export function ok(body: Envelope, status = 200): PrivacyIdeaResponse {
   return { status, body, signed: true };

@@ -16,6 +16,7 @@ import {
 } from './routes/token-management-routes.js';
 import { userListRoute } from './routes/user-list-route.js';
 import { validateCheckRoute } from './routes/validate-check-route.js';
+import { validateInitializeRoute } from './routes/validate-fido2-routes.js';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'DELETE';
@@ -35,6 +36,7 @@ export const privacyIdeaRoutes: readonly RouteDefinition[] = [
   { method: 'POST', pattern: '/auth', roles: PUBLIC, handler: authRoute },
   { method: 'POST', pattern: '/validate/check', roles: PUBLIC, handler: validateCheckRoute },
   { method: 'GET', pattern: '/validate/check', roles: PUBLIC, handler: validateCheckRoute },
+  { method: 'POST', pattern: '/validate/initialize', roles: PUBLIC, handler: validateInitializeRoute },
   { method: 'GET', pattern: '/healthz/', roles: PUBLIC, handler: healthzRoute },
   { method: 'GET', pattern: '/healthz/livez', roles: PUBLIC, handler: livezRoute },
   { method: 'GET', pattern: '/healthz/readyz', roles: PUBLIC, handler: readyzRoute },

@@ -87,7 +87,30 @@ export interface SimulatorConfig {
   /** Admin-scope policies (recorded-api-more.md §1.6); absent or empty = none, as on a fresh privacyIDEA. */
   adminPolicies?: AdminScopePolicy[];
   hardening?: Partial<HardeningPolicies>;
+  /**
+   * The WebAuthn/passkey relying-party policy (`scope=enrollment`, `webauthn_relying_party_id` +
+   * `webauthn_relying_party_name`, recorded-api-more.md W1). Absent = no such policy: passkey init answers W0.
+   */
+  fido2?: Fido2Policy;
 }
+
+/**
+ * privacyIDEA's relying-party policy. `realm` omitted or `""` = every realm (what W1 recorded and what
+ * `/validate/initialize` needs: it reads the rp id without a user, `api/validate.py` `initialize`). A policy bound to
+ * one realm serves `/token/init` for that realm's users only.
+ */
+export interface Fido2Policy {
+  rpId: string;
+  rpName: string;
+  realm?: string;
+  /** `webauthn_user_verification_requirement`; default `preferred`. */
+  userVerification?: 'required' | 'preferred' | 'discouraged';
+}
+
+export const USER_VERIFICATION_REQUIREMENTS = ['required', 'preferred', 'discouraged'] as const;
+
+/** The recorded lab's relying party (W1). */
+export const DEMO_FIDO2_POLICY: Fido2Policy = { rpId: 'localhost', rpName: 'privacyIDEA Lab' };
 
 export class SimulatorConfigError extends Error {
   constructor(message: string) {
@@ -133,6 +156,7 @@ export function defaultSimulatorConfig(): SimulatorConfig {
       },
     ],
     admins: [{ username: 'admin', password: 'admin-demo' }],
+    fido2: { ...DEMO_FIDO2_POLICY },
   };
 }
 
@@ -217,6 +241,7 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
       config.hardening[key as keyof HardeningPolicies] = asBoolean(hardening[key], `hardening.${key}`, fail);
     }
   }
+  if (root['fido2'] !== undefined) config.fido2 = readFido2Policy(root['fido2'], 'fido2', fail);
   if (root['tokens'] !== undefined) {
     const serials = new Set<string>();
     config.tokens = asArray(root['tokens'], 'tokens', fail).map((entry, i) => {
@@ -232,7 +257,23 @@ export function validateSimulatorConfig(raw: unknown, source = 'config'): Simula
   return config;
 }
 
-const TOP_LEVEL_FIELDS = ['version', 'realms', 'admins', 'tokens', 'adminPolicies', 'hardening'];
+const TOP_LEVEL_FIELDS = ['version', 'realms', 'admins', 'tokens', 'adminPolicies', 'hardening', 'fido2'];
+
+/** `prepolicy.fido2_enroll` requires both values and an rp id that `is_fqdn`. */
+export function readFido2Policy(raw: unknown, path: string, fail: Fail): Fido2Policy {
+  const entry = asObject(raw, path, fail);
+  for (const key of Object.keys(entry)) {
+    if (!['rpId', 'rpName', 'realm', 'userVerification'].includes(key)) fail(`${path}.${key}`, 'unknown field (expected rpId, rpName, realm, userVerification)');
+  }
+  const rpId = nonEmptyString(entry['rpId'], `${path}.rpId`, fail);
+  if (!/^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$/.test(rpId)) fail(`${path}.rpId`, 'expected a domain name');
+  const policy: Fido2Policy = { rpId, rpName: nonEmptyString(entry['rpName'], `${path}.rpName`, fail) };
+  if (entry['realm'] !== undefined) policy.realm = asString(entry['realm'], `${path}.realm`, fail);
+  if (entry['userVerification'] !== undefined) {
+    policy.userVerification = oneOf(entry['userVerification'], USER_VERIFICATION_REQUIREMENTS, `${path}.userVerification`, fail);
+  }
+  return policy;
+}
 
 type Fail = (path: string, problem: string) => never;
 

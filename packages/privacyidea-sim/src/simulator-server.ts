@@ -20,6 +20,7 @@ import {
   defaultSimulatorConfig,
   validateSimulatorConfig,
   type DemoCredentials,
+  type Fido2Policy,
   type HardeningPolicies,
   type RealmPolicies,
   type SimulatorConfig,
@@ -90,6 +91,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     clearTokens: () => {
       state.tokens.clear();
       state.challenges.clear();
+      state.fido2Challenges.clear();
     },
     currentOtp(serial, otpOptions = {}) {
       const token = state.tokens.find(serial);
@@ -112,6 +114,12 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       config.hardening = { ...config.hardening, ...validateSimulatorConfig({ ...config, hardening }, 'setHardening').hardening };
     },
     hardening: (): HardeningPolicies => state.hardening(),
+    setFido2Policy(policy: Fido2Policy | undefined) {
+      if (policy === undefined) delete config.fido2;
+      else config.fido2 = validateSimulatorConfig({ ...config, fido2: policy }, 'setFido2Policy').fido2;
+    },
+    presetFido2Challenge: (challenge) => state.fido2Challenges.preset(challenge),
+    fido2Policy: (): Fido2Policy | undefined => (config.fido2 === undefined ? undefined : { ...config.fido2 }),
     injectFault: (rule: FaultRule) => faults.inject(rule),
     clearFaults: () => faults.clear(),
     faults: () => faults.active(),
@@ -185,7 +193,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     try {
       const params = requestParams(url, req.headers, body);
       const caller = match.route.roles.length === 0 ? undefined : authorizeRequest(req.headers, match.route.roles, state.jwtSecret, nowMs);
-      response = match.route.handler({ params, pathParams: match.pathParams, headers: req.headers, nowMs, caller, state });
+      response = await match.route.handler({ params, pathParams: match.pathParams, headers: req.headers, nowMs, caller, state });
       if (hidesSpecificMessages(state, match.route)) response = { ...response, body: withGenericRejection(response.body) };
     } catch (error) {
       if (error instanceof MalformedBodyError) return sendHtml(res, 400, htmlPage(400));

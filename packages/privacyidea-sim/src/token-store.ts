@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { privacyIdeaErrors } from './privacyidea-error.js';
 
-/** The token types the simulator knows: `email` and `tan` are HOTP tokens underneath, as in privacyIDEA. */
-export type TokenType = 'totp' | 'hotp' | 'email' | 'tan';
+/** The token types the simulator knows: `email` and `tan` are HOTP tokens underneath, as in privacyIDEA; `passkey` is FIDO2. */
+export type TokenType = 'totp' | 'hotp' | 'email' | 'tan' | 'passkey';
 export const TOKEN_TYPES: readonly TokenType[] = ['totp', 'hotp', 'email', 'tan'];
 
 /** privacyIDEA's HOTP-based classes (HotpTokenClass and its subclasses) count codes; TOTP counts time steps. */
@@ -136,8 +136,8 @@ function safe(read: () => number, fallback: number): number {
   }
 }
 
-/** `get_class_prefix` of each token class (recorded M4, T1). */
-const SERIAL_PREFIXES: Record<TokenType, string> = { totp: 'TOTP', hotp: 'OATH', email: 'PIEM', tan: 'PITN' };
+/** `get_class_prefix` of each token class (recorded M4, T1, W2). */
+const SERIAL_PREFIXES: Record<TokenType, string> = { totp: 'TOTP', hotp: 'OATH', email: 'PIEM', tan: 'PITN', passkey: 'PIPK' };
 
 /** All tokens, in memory. Serial lookups ignore case, as privacyIDEA's token query does. */
 export class TokenStore {
@@ -170,7 +170,7 @@ export class TokenStore {
     this.#tokens.clear();
   }
 
-  /** privacyIDEA's gen_serial: the class prefix (`TOTP`, `OATH` for HOTP, `PIEM`, `PITN`) and 8 upper-case hex digits. */
+  /** privacyIDEA's gen_serial: the class prefix (`TOTP`, `OATH` for HOTP, `PIEM`, `PITN`, `PIPK`) and 8 upper-case hex digits. */
   newSerial(tokentype: TokenType): string {
     const prefix = SERIAL_PREFIXES[tokentype];
     for (;;) {

@@ -68,6 +68,14 @@ export interface AppConfig {
     /** Whether a user whose app ignores the settings may start over with SHA1 / 6 / 30. */
     fallbackToDefaults: boolean;
   };
+  passkey: {
+    /**
+     * The relying-party id privacyIDEA's enrollment policy must name (`webauthn_relying_party_id`). privacyIDEA
+     * decides it, not the BFF; when set, a start whose registration options name another one is refused and its
+     * token removed, so a misconfigured policy shows in the log instead of as a failing browser prompt.
+     */
+    rpId: string | undefined;
+  };
   session: { secret: string; idleSeconds: number; maxSeconds: number };
   launchToken: { secret: string | undefined; jwksUrl: string | undefined; audience: string; issuer: string | undefined };
   demoMode: boolean;

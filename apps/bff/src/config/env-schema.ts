@@ -31,6 +31,7 @@ export const EnvSchema = Type.Object({
   ALLOW_ADDITIONAL_TOKENS: Type.Boolean({ default: false }),
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 86_400, default: 60 }),
 
+  PASSKEY_RP_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.-]+$' })),
   OTP_ISSUER: Type.String({ minLength: 1, maxLength: 64, default: 'privacyIDEA' }),
   OTP_DIGITS: Type.Union([Type.Literal(6), Type.Literal(7), Type.Literal(8)], { default: 6 }),
   OTP_PERIOD: Type.Union([Type.Literal(30), Type.Literal(60)], { default: 30 }),

@@ -179,6 +179,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowSeconds: env.OTP_TIME_WINDOW_SECONDS,
       fallbackToDefaults: env.OTP_FALLBACK_TO_DEFAULTS,
     },
+    passkey: { rpId: env.PASSKEY_RP_ID?.toLowerCase() },
     // With the embedded simulator nothing outlives the process, so a random key is enough.
     session: {
       secret: env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),

@@ -17,6 +17,12 @@ export interface MethodContext {
   serials: EnrollmentSerials;
   user: SessionUser;
   requestId: string | undefined;
+  /**
+   * The `Origin` of the page the request came from (the CSRF guard let it through: this BFF's own or one of
+   * ALLOWED_ORIGINS), undefined for a non-browser client and outside start and confirm. A FIDO2 ceremony is bound to
+   * it, and privacyIDEA checks it again, so a passkey method forwards it.
+   */
+  origin: string | undefined;
   /** Which try of this enrollment this request is (0 at start): part of the serial of a token it creates. */
   attempt: number;
   /**
@@ -70,6 +76,11 @@ export interface EnrollmentMethod<State = unknown> {
   readonly tokenType: string;
   /** Names the method in a token's default description ("Authenticator app (TOTP), added 2026-12-01"). */
   readonly label: string;
+  /**
+   * The longest a pending enrollment of this method can still be finished (a passkey: privacyIDEA's challenge
+   * validity); the lifecycle ends it then instead of after ENROLL_TTL_SECONDS. Omitted: the configured TTL.
+   */
+  readonly maxPendingSeconds?: number;
   /** What the user needs for it (GET /api/v1/config). */
   readonly needs: MethodNeed;
   /**

@@ -8,7 +8,9 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  *
  * - kind: `C` a token created from the key the user's app already holds (it exists unconfirmed for the
  *   milliseconds between /token/init and its confirmation), `S` a token whose key privacyIDEA generated (it waits
- *   for the code while the user scans), `P` a probe that is deleted at once.
+ *   for the code while the user scans), `F` a FIDO2 token (passkey) that privacyIDEA keeps in clientwait until
+ *   the browser's registration comes back (its enrollment lasts at most privacyIDEA's challenge validity),
+ *   `P` a probe that is deleted at once.
  * - deadline: epoch seconds (8 hex digits) after which an unconfirmed token of this enrollment is abandoned.
  * - attempt: which try of the enrollment made it (2 hex digits). A try privacyIDEA carries out late, after the
  *   BFF gave up on it, then makes a token of its own instead of re-making the one a later try confirmed.
@@ -22,7 +24,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 export const ENROLLMENT_SERIAL_PREFIX = 'PIEN';
 export const OUR_SERIALS = `${ENROLLMENT_SERIAL_PREFIX}*`;
 
-export type SerialKind = 'C' | 'S' | 'P';
+export type SerialKind = 'C' | 'S' | 'F' | 'P';
 
 export interface SerialMark {
   kind: SerialKind;
@@ -32,7 +34,7 @@ export interface SerialMark {
   attempt: number;
 }
 
-const SERIAL_PATTERN = /^PIEN([CSP])([0-9A-F]{8})([0-9A-F]{16})([0-9A-F]{2})([0-9A-F]{8})$/;
+const SERIAL_PATTERN = /^PIEN([CSFP])([0-9A-F]{8})([0-9A-F]{16})([0-9A-F]{2})([0-9A-F]{8})$/;
 const ENROLLMENT_ID_PATTERN = /^[0-9A-F]{16}$/;
 
 export class EnrollmentSerials {

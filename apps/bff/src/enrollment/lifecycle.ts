@@ -56,6 +56,7 @@ export class EnrollmentLifecycle {
     session: SessionData,
     input: { type?: MethodType; description?: string; settings?: 'compatible'; replaces?: string },
     requestId?: string,
+    origin?: string,
   ): Promise<StepResult> {
     const compatible = input.settings === 'compatible';
     if (compatible && !this.deps.config.otp.fallbackToDefaults) {
@@ -101,9 +102,10 @@ export class EnrollmentLifecycle {
       await this.removeLeftBehind(current.user, requestId);
       const now = this.deps.clock.now();
       const id = randomBytes(8).toString('hex').toUpperCase();
-      const expiresAt = now + this.deps.config.enrollment.ttlSeconds * 1000;
+      // A method whose pending token cannot be finished after a while (a passkey's challenge) ends sooner.
+      const expiresAt = now + Math.min(this.deps.config.enrollment.ttlSeconds, method.maxPendingSeconds ?? Infinity) * 1000;
       const description = input.description?.trim() || defaultEnrollmentDescription(now, method.label);
-      const state = await method.start(this.context(current.user, requestId), { id, expiresAt, description, compatible });
+      const state = await method.start(this.context(current.user, requestId, 0, [], origin), { id, expiresAt, description, compatible });
       const pending: PendingEnrollment = { id, type: method.type, createdAt: now, expiresAt, description, state, ...(input.replaces !== undefined ? { replaces: input.replaces } : {}) };
       // A method that sent something at start (an email code) may send again only after its cooldown.
       if (method.resend !== undefined) await this.deps.pendingStore.claimSend(pending, this.resendCooldownMs(method));
@@ -141,7 +143,7 @@ export class EnrollmentLifecycle {
     return { session, pending: await this.view(found) };
   }
 
-  async confirm(session: SessionData, proof: EnrollmentProof, requestId?: string): Promise<StepResult> {
+  async confirm(session: SessionData, proof: EnrollmentProof, requestId?: string, origin?: string): Promise<StepResult> {
     const { pendingStore, config } = this.deps;
     const found = await this.lookup(session, requestId);
     // Malformed input is refused as such whatever the state, so a client learns what to fix first.
@@ -190,7 +192,7 @@ export class EnrollmentLifecycle {
           throw new ProblemError(503, 'upstream_unavailable', 'The authentication server is not reachable right now; please try again.', { retryAfterSeconds: 5 });
         }
         const attempt = await pendingStore.nextTry(pending);
-        verdict = await pendingStore.whileConfirming(pending, () => method.confirm(this.context(session.user, requestId, attempt, leftBehind), pending, read.proof));
+        verdict = await pendingStore.whileConfirming(pending, () => method.confirm(this.context(session.user, requestId, attempt, leftBehind, origin), pending, read.proof));
       } catch (error) {
         // Not judged: privacyIDEA failed. The user may try again with the same enrollment.
         for (const serial of leftBehind) await pendingStore.addLeftBehind(session.user, serial, this.leftBehindTtl());
@@ -407,9 +409,9 @@ export class EnrollmentLifecycle {
     return (await this.snapshotTokens(session.user, requestId)).snapshot;
   }
 
-  private context(user: SessionUser, requestId: string | undefined, attempt = 0, leftBehind: string[] = []): MethodContext {
+  private context(user: SessionUser, requestId: string | undefined, attempt = 0, leftBehind: string[] = [], origin?: string): MethodContext {
     const { pi, config, clock, log, serials } = this.deps;
-    return { pi, config, clock, log, serials, user, requestId, attempt, leftBehind: (serial) => void leftBehind.push(serial) };
+    return { pi, config, clock, log, serials, user, requestId, origin, attempt, leftBehind: (serial) => void leftBehind.push(serial) };
   }
 
   /**

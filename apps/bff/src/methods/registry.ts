@@ -1,6 +1,7 @@
 import type { MethodType } from '@pi-enroll/shared';
 import type { EnrollmentMethod } from '../enrollment/enrollment-method.js';
 import { EmailMethod } from './email/email-method.js';
+import { PasskeyMethod } from './passkey/passkey-method.js';
 import { RecoveryMethod } from './recovery/recovery-method.js';
 import { TotpMethod } from './totp/totp-method.js';
 
@@ -10,6 +11,7 @@ import { TotpMethod } from './totp/totp-method.js';
  */
 const methodModules: Partial<Record<MethodType, () => EnrollmentMethod>> = {
   totp: () => new TotpMethod(),
+  passkey: () => new PasskeyMethod(),
   email: () => new EmailMethod(),
   recovery: () => new RecoveryMethod(),
 };

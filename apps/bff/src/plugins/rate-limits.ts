@@ -86,6 +86,8 @@ export default fp(
       // A step-up code is a guess at one of the user's codes, like a confirmation.
       [`POST ${prefix}${apiPaths.stepUp}`, [{ max: limits.verifyPerUser, key: sessionUser('step-up:user:') }]],
       [`GET ${prefix}${apiPaths.methods}`, [{ max: limits.sessionPerUser, key: sessionUser('methods:user:') }]],
+      // "Try it now" with a passkey: each call is a login challenge or a login at privacyIDEA.
+      [`POST ${prefix}${apiPaths.methods}/:serial/try`, [{ max: limits.verifyPerUser, key: sessionUser('try:user:') }]],
       [
         `POST ${prefix}${apiPaths.verifyEnrollment}`,
         [

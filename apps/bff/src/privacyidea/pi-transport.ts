@@ -20,6 +20,11 @@ export interface PiRequest {
   query?: Record<string, string>;
   authorization?: string;
   requestId?: string;
+  /**
+   * The `Origin` of the browser page a FIDO2 ceremony ran on. privacyIDEA compares it with clientDataJSON.origin
+   * (`prepolicy.fido2_enroll` copies HTTP_ORIGIN), so it is forwarded as that header, and only for those calls.
+   */
+  browserOrigin?: string;
 }
 
 export interface PiResponse {
@@ -100,6 +105,7 @@ export class PiTransport {
     // privacyIDEA wants the bare JWT: "Bearer <jwt>" is rejected with 4304.
     if (request.authorization !== undefined) headers.authorization = request.authorization;
     if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
+    if (request.browserOrigin !== undefined) headers.origin = request.browserOrigin;
     let body: string | undefined;
     if (request.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded';

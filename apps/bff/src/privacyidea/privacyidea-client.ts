@@ -126,6 +126,15 @@ export class PrivacyIdeaClient {
     }
   }
 
+  /** An unauthenticated /validate/ request (a passkey login: /validate/initialize, then /validate/check). */
+  async validateCall(request: Omit<PiRequest, 'authorization'>): Promise<PiEnvelope> {
+    const { httpStatus, envelope } = await this.transport.send(request);
+    if (!envelope.result.status) {
+      throw new PrivacyIdeaError(httpStatus, envelope.result.error.code, envelope.result.error.message, `${request.method} ${request.path}`);
+    }
+    return envelope;
+  }
+
   private async validate(form: Record<string, string>, requestId?: string): Promise<ValidateResult> {
     const { httpStatus, envelope } = await this.transport.send({ method: 'POST', path: '/validate/check', form, requestId });
     if (!envelope.result.status) {

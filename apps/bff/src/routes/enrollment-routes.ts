@@ -57,7 +57,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.userMethods.owned(tokens, replaces);
         await app.stepUp.require(session, tokens);
       }
-      return send(reply, await app.enrollment.start(session, request.body, request.id));
+      return send(reply, await app.enrollment.start(session, request.body, request.id, request.headers.origin));
     },
   );
 
@@ -92,7 +92,7 @@ const enrollmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.methodActions.inc({ action: 'replaced' });
         return true;
       };
-      const result = await app.enrollment.confirm(session, request.body, request.id);
+      const result = await app.enrollment.confirm(session, request.body, request.id, request.headers.origin);
       const { outcome } = result;
       if (outcome.kind === 'confirmed' && outcome.replaces !== undefined && outcome.replaces !== outcome.confirmed.serial) {
         // The new method works: only now does the one it replaces go. If privacyIDEA fails here, the user still has

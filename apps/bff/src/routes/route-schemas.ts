@@ -91,6 +91,11 @@ export const operationDocs: Record<string, OperationDoc> = {
     summary: 'Remove a method',
     description: 'Needs a fresh step-up or sign-in (403 `step_up_required` names the methods that can give one). The last method only when ALLOW_REMOVING_LAST_METHOD (else 409 `last_method`). 404 for a serial that is not the user\'s.',
   },
+  [`POST ${apiPaths.methods}/:serial/try`]: {
+    summary: 'Try a new security key',
+    description:
+      'One real login with an enrolled passkey of the user, through privacyIDEA. Without `credential`: the options for `navigator.credentials.get` (and a `transactionId`); `credentialId` limits them to that key. With `transactionId` and `credential` (an AuthenticationResponseJSON): `ok` when privacyIDEA accepted a signature of this very key, else `failed` with a reason. 404 for a serial that is not the user\'s, 400 for one that is not an enrolled passkey.',
+  },
   [`POST ${apiPaths.stepUp}`]: {
     summary: 'Confirm it is still you',
     description: 'A current code from one of the user\'s methods (a recovery code too): for STEP_UP_MAX_AGE_SECONDS, methods may be removed or replaced. 401 `invalid_credentials` for a wrong code.',

@@ -1,3 +1,4 @@
+import Type from 'typebox';
 import Value from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +19,7 @@ import {
   VerifyEnrollmentRequestSchema,
   apiPaths,
 } from '@pi-enroll/shared';
+import { PasskeyTryChallengeSchema, PasskeyTryRequestSchema, PasskeyTryResultSchema } from '@pi-enroll/shared/methods/passkey-try';
 import { problemsFor } from '../../src/routes/route-schemas.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { startStack, type TestStack } from '../support/test-stack.js';
@@ -46,6 +48,10 @@ const contract: Record<string, { body?: object; responses: Record<number, object
   [`GET ${apiPaths.methods}`]: { responses: { 200: SignInMethodListSchema, ...signedIn, ...limited, ...upstream, ...always } },
   [`PATCH ${apiPaths.methods}/{serial}`]: { body: RenameMethodRequestSchema, responses: { 200: SignInMethodSchema, 404: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
   [`DELETE ${apiPaths.methods}/{serial}`]: { responses: { 204: null, 404: ProblemSchema, 409: ProblemSchema, ...body, ...signedIn, ...upstream, ...always } },
+  [`POST ${apiPaths.methods}/{serial}/try`]: {
+    body: PasskeyTryRequestSchema,
+    responses: { 200: Type.Union([PasskeyTryChallengeSchema, PasskeyTryResultSchema]), 404: ProblemSchema, ...body, ...signedIn, ...limited, ...upstream, ...always },
+  },
   [`POST ${apiPaths.stepUp}`]: { body: StepUpRequestSchema, responses: { 200: StepUpStateSchema, ...body, ...signedIn, ...limited, ...upstream, ...always } },
   [`POST ${apiPaths.resendEnrollment}`]: {
     body: ResendEnrollmentRequestSchema,

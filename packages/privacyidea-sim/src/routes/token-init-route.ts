@@ -15,6 +15,7 @@ import {
 } from '../token-enrollment.js';
 import { isoSecondsUtc } from '../token-dates.js';
 import { checkOtp } from '../token-otp.js';
+import { passkeyInit } from './passkey-init.js';
 import { OTP_HASHLIBS, TOKEN_TYPES, tokenHashlib, tokenTimeStep, type OtpHashlib, type TokenOwner, type TokenRecord, type TokenType } from '../token-store.js';
 import { newTransactionId, sendEmailOtp, EMAIL_VALID_SECONDS } from '../token-types/email-token.js';
 import { storeTans, tanCodes } from '../token-types/tan-token.js';
@@ -33,13 +34,15 @@ import { storeTans, tanCodes } from '../token-types/tan-token.js';
  * - The verify_enrollment policy applies when the request's user (or, on re-init, the token's owner) is in a realm
  *   with the policy; a token without a user never gets it (recorded j13).
  */
-export const tokenInitRoute: RouteHandler = ({ params, state, nowMs }) => {
+export const tokenInitRoute: RouteHandler = (ctx) => {
+  const { params, state, nowMs } = ctx;
   const { profile } = state;
   const tokentype = (presentParam(params, 'type') ?? 'hotp').toLowerCase() as TokenType;
   const serialParam = presentParam(params, 'serial');
   const userParam = presentParam(params, 'user');
   const resolved = userParam === undefined ? undefined : state.users.resolve(userParam, presentParam(params, 'realm'));
   if (userParam !== undefined && resolved === undefined) throw privacyIdeaErrors.userNotFound();
+  if (tokentype === 'passkey') return passkeyInit(ctx, resolved === undefined ? undefined : ownerOf(resolved));
   if (!(TOKEN_TYPES as readonly string[]).includes(tokentype)) throw privacyIdeaErrors.internalServerError();
 
   const existing = serialParam === undefined ? undefined : state.tokens.find(serialParam);

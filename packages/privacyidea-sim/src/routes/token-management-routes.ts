@@ -88,5 +88,6 @@ export const deleteTokenInfoRoute: RouteHandler = (ctx) => {
 export const deleteTokenRoute: RouteHandler = (ctx) => {
   const token = tokenBySerial(ctx);
   ctx.state.tokens.remove(token.serial);
+  ctx.state.fido2Challenges.deleteForSerial(token.serial);
   return ok(successEnvelope(1, ctx.nowMs));
 };

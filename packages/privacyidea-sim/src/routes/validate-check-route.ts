@@ -8,6 +8,7 @@ import { checkOtp, isPreviousOtp } from '../token-otp.js';
 import type { SimulatorRealm } from '../simulator-config.js';
 import type { SimulatorState } from '../simulator-state.js';
 import type { TokenRecord } from '../token-store.js';
+import { passkeyCheck } from './validate-fido2-routes.js';
 
 export const PASS_ON_NO_TOKEN_POLICY = 'pol-passonnotoken';
 
@@ -27,7 +28,11 @@ const CHALLENGE_RESPONSE_TYPES: ReadonlySet<string> = new Set(['email']);
  * are not looked at, nothing is consumed or counted, and if no token is left the answer is just their messages
  * (recorded-api-3.13 §2; lib/token.py check_token_list).
  */
-export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
+export const validateCheckRoute: RouteHandler = (ctx) => {
+  const { params, state, nowMs } = ctx;
+  // Passkey/FIDO2: the credential id names the token and its owner (api/validate.py `check`).
+  const credentialId = presentParam(params, 'credential_id') ?? presentParam(params, 'credentialid');
+  if (credentialId !== undefined) return passkeyCheck(ctx, credentialId);
   const serial = presentParam(params, 'serial');
   const userParam = presentParam(params, 'user');
   if (serial === undefined && userParam === undefined) {
@@ -59,6 +64,10 @@ export const validateCheckRoute: RouteHandler = ({ params, state, nowMs }) => {
         : answer(false, nowMs, { message: 'The user has no tokens assigned' });
     }
   }
+  // PasskeyTokenClass.use_for_authentication is is_active(): an unfinished (clientwait, inactive) passkey is dropped
+  // here, yet it counted for passOnNoToken above, so its owner gets "No suitable token" (recorded W9, W9b).
+  tokens = tokens.filter((token) => token.tokentype !== 'passkey' || token.active);
+  if (tokens.length === 0) return answer(false, nowMs, { message: 'No suitable token found for authentication.' });
   const sorted = tokens.sort((a, b) => a.id - b.id);
   const transactionId = presentParam(params, 'transaction_id');
   if (transactionId !== undefined) return checkChallengeResponse(state, sorted, transactionId, pass, nowMs);
@@ -174,7 +183,9 @@ function checkTokenList(state: SimulatorState, tokens: TokenRecord[], pass: stri
   for (const token of tokens) {
     token.info['count_auth'] = String(Number.parseInt(token.info['count_auth'] ?? '0', 10) + 1);
     const { pin, otp } = splitPinOtp(pass, token.otplen);
-    if (pin !== token.pin) invalid.push(token);
+    // A passkey answers only its challenge; PasskeyTokenClass.authenticate without assertion data: "wrong otp value".
+    if (token.tokentype === 'passkey') pinMatching.push(token);
+    else if (pin !== token.pin) invalid.push(token);
     else if (checkOtp(token, otp, nowMs) >= 0) valid.push(token);
     else pinMatching.push(token);
   }
@@ -201,7 +212,7 @@ function checkTokenList(state: SimulatorState, tokens: TokenRecord[], pass: stri
   if (pinMatching.length > 0) {
     let message = 'wrong otp value';
     for (const token of pinMatching) incrementFailcount(token);
-    if (pinMatching.some((token) => isPreviousOtp(token, splitPinOtp(pass, token.otplen).otp, nowMs))) {
+    if (pinMatching.some((token) => token.tokentype !== 'passkey' && isPreviousOtp(token, splitPinOtp(pass, token.otplen).otp, nowMs))) {
       message += '. previous otp used again';
     }
     return answer(false, nowMs, { message, ...onlyToken(pinMatching) });
@@ -218,7 +229,8 @@ function splitPinOtp(pass: string, otplen: number): { pin: string; otp: string }
 
 /** privacyIDEA stops counting at maxfail. */
 function incrementFailcount(token: TokenRecord): void {
-  if (token.failcount < token.maxfail) token.failcount += 1;
+  // PasskeyTokenClass.inc_failcount does nothing.
+  if (token.tokentype !== 'passkey' && token.failcount < token.maxfail) token.failcount += 1;
 }
 
 /** serial/type/otplen appear only when exactly one token is meant. */
