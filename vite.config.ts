@@ -58,6 +58,13 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The installable packages as an outside project gets them: `npm pack`, then examples/react-host installed
+      // from the tarballs, built and tested in a temporary folder (about a minute; npm install needs the registry
+      // or its cache).
+      {
+        extends: true,
+        test: { name: 'packaging', root: 'e2e', include: ['packaging/**/*.test.ts'], environment: 'node', hookTimeout: 600_000 },
+      },
     ],
   },
 });
