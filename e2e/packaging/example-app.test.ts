@@ -1,10 +1,18 @@
 import { execFile } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { URI, type TOTP } from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { startProduct, type Product } from '../support/product.js';
+import { readQrCode } from '../support/read-qr-code.js';
 
 /**
  * What an outside project gets from `npm pack`: both installable packages are packed (each builds itself in
@@ -16,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const exampleSource = join(repoRoot, 'examples/react-host');
 const run = promisify(execFile);
+const LAUNCH_SECRET = 'packaging-launch-token-secret-0123456789abcdef';
 
 /**
  * The child processes must not see this test run: vitest's own variables would make the example's vitest
@@ -92,4 +101,107 @@ describe('the packed @pi-enroll/web and @pi-enroll/mock-api in a project outside
     expect(testOutput).toMatch(/Tests\s+\d+ passed/);
     expect(testOutput).not.toMatch(/failed/);
   });
+
+  describe("the example's built pages in Chromium against the real BFF, third-party cookies blocked", () => {
+    let product: Product;
+    let host: Server;
+    let hostUrl: string;
+    let browser: Browser;
+    let page: Page;
+    /** What the host's backend answers at /my-portal/pi-enroll-launch: set per test (its "signed-in user"). */
+    let launch: { user: string; apiBase: string };
+
+    beforeAll(async () => {
+      // The example's dist/ with a stand-in for the host's backend, on 127.0.0.1.
+      host = createServer((request, response) => {
+        const url = new URL(request.url ?? '/', 'http://host');
+        if (url.pathname === '/my-portal/pi-enroll-launch') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ apiBase: launch.apiBase, launchToken: launchToken(launch.user) }));
+          return;
+        }
+        const file = normalize(join(example, 'dist', url.pathname === '/' ? 'index.html' : url.pathname));
+        if (!file.startsWith(join(example, 'dist')) || !existsSync(file)) {
+          response.writeHead(404).end();
+          return;
+        }
+        response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+        response.end(readFileSync(file));
+      });
+      await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+      hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+      // Reached as localhost, the BFF is on another site than the host page; as 127.0.0.1, on the same site.
+      product = await startProduct({ hostName: 'localhost', env: { LAUNCH_TOKEN_SECRET: LAUNCH_SECRET, ALLOWED_ORIGINS: hostUrl } });
+      browser = await launchChromium({ blockThirdPartyCookies: true });
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await product?.stop();
+      host?.close();
+    });
+    beforeEach(async () => {
+      page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    });
+    afterEach(async () => {
+      await page.close();
+    });
+
+    const bffs = {
+      'another site': () => product.url,
+      'the same site': () => {
+        const url = new URL(product.url);
+        url.hostname = '127.0.0.1';
+        return url.href;
+      },
+    };
+    const codeFor = async (otpauthUri: string) => {
+      await product.sim('POST', '/clock/advance', { ms: 30_000 });
+      return (URI.parse(otpauthUri) as TOTP).generate({ timestamp: await product.simNow() });
+    };
+
+    it.each([
+      ['another site', 'alice'],
+      ['the same site', 'bob'],
+    ] as const)('<EnrollmentWidget> enrolls with the BFF on %s', async (where, user) => {
+      launch = { user, apiBase: bffs[where]() };
+      await page.goto(`${hostUrl}/`);
+      const start = page.getByRole('button', { name: 'Start setup' });
+      await start.waitFor();
+      // @pi-enroll/web/widget.css, bundled by the host: the primary button has the accent colour.
+      expect(await start.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 87, 208)');
+      await start.click();
+      // The QR code's lazy chunk, split by the host's bundler, loads and draws a code a phone can read.
+      const otpauthUri = await readQrCode(page, /^QR code for /);
+      expect(otpauthUri).toContain(`privacyIDEA:${user}`);
+      await page.getByRole('button', { name: 'Next: enter the code' }).click();
+      await page.getByRole('textbox', { name: '6-digit code' }).fill(await codeFor(otpauthUri));
+      await page.getByRole('heading', { name: 'Your authenticator app is ready' }).waitFor();
+      await page.getByText(/asks for a code when you sign in/).waitFor();
+      expect((await product.tokensOf(user)).map((token) => token.active)).toEqual([true]);
+    });
+
+    it.each([
+      ['another site', 'carol'],
+      ['the same site', 'dave'],
+    ] as const)('the host’s own UI over useEnrollment() enrolls with the BFF on %s', async (where, user) => {
+      launch = { user, apiBase: bffs[where]() };
+      await page.goto(`${hostUrl}/headless.html`);
+      await page.getByRole('button', { name: 'Add an authenticator app' }).click();
+      const otpauthUri = await page.getByRole('link', { name: 'open in your app' }).getAttribute('href');
+      expect(otpauthUri).toContain(`privacyIDEA:${user}`);
+      await page.getByRole('textbox', { name: 'Code from your app' }).fill(await codeFor(otpauthUri!));
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByRole('status').filter({ hasText: 'Added:' }).waitFor();
+      expect((await product.tokensOf(user)).map((token) => token.active)).toEqual([true]);
+    });
+  });
 });
+
+const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+function launchToken(username: string): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: username, realm: 'example', aud: 'pi-enroll', iat: now, exp: now + 300, jti: randomUUID() })}`;
+  return `${body}.${createHmac('sha256', LAUNCH_SECRET).update(body).digest('base64url')}`;
+}
