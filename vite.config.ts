@@ -59,8 +59,8 @@ export default defineConfig({
         },
       },
       // The installable packages as an outside project gets them: `npm pack`, then examples/react-host installed
-      // from the tarballs, built and tested in a temporary folder (about a minute; npm install needs the registry
-      // or its cache).
+      // from the tarballs, built and tested in a temporary folder, and its pages in Chromium against the built
+      // product (about 40 s; npm install needs the registry or its cache, the product `npm run build`).
       {
         extends: true,
         test: { name: 'packaging', root: 'e2e', include: ['packaging/**/*.test.ts'], environment: 'node', hookTimeout: 600_000 },
