@@ -52,5 +52,14 @@ const bundle = await rollup({
     throw new Error(`bundle-declarations: ${warning.message}`);
   },
 });
-await bundle.write({ dir: outDir, format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: 'chunks/[name]-[hash].d.ts' });
+await bundle.write({
+  dir: outDir,
+  format: 'es',
+  entryFileNames: '[name].d.ts',
+  chunkFileNames: 'chunks/[name]-[hash].d.ts',
+  // tsc names TanStack Query's types by the package that declares them, @tanstack/query-core, which is only a
+  // dependency of @tanstack/react-query (found by npm's hoisting, not by a strict installer such as pnpm's).
+  // @tanstack/react-query, the host's peer dependency, re-exports every one of them.
+  paths: { '@tanstack/query-core': '@tanstack/react-query' },
+});
 await bundle.close();

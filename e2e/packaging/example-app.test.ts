@@ -97,6 +97,29 @@ describe('the packed @pi-enroll/web and @pi-enroll/mock-api in a project outside
     expect(libraryCode).not.toMatch(/__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE|from "@pi-enroll\//);
   });
 
+  it.each(['@pi-enroll/web', '@pi-enroll/mock-api'])(
+    '%s imports, in its code and its declarations, only packages it declares (no workspace or hoisted-only ones)',
+    (name) => {
+      const root = join(example, 'node_modules', name);
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
+      const imported = new Set<string>();
+      for (const file of readdirSync(join(root, 'dist-lib'), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.(js|d\.ts)$/.test(file)) continue;
+        const code = readFileSync(join(root, 'dist-lib', file), 'utf8');
+        // Static imports and re-exports (at a line's start), side-effect imports, import() calls and types.
+        const imports = /^(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+        for (const match of code.matchAll(imports)) {
+          const specifier = match[1] ?? match[2] ?? match[3] ?? '';
+          if (specifier.startsWith('.')) continue;
+          imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+        }
+      }
+      expect(imported.size).toBeGreaterThan(0);
+      expect([...imported].filter((dependency) => !declared.has(dependency))).toEqual([]);
+    },
+  );
+
   it("runs the example's mocked enrollment test, which passes", () => {
     expect(testOutput).toMatch(/Tests\s+\d+ passed/);
     expect(testOutput).not.toMatch(/failed/);
