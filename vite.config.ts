@@ -63,7 +63,16 @@ export default defineConfig({
       // product (about 40 s; npm install needs the registry or its cache, the product `npm run build`).
       {
         extends: true,
-        test: { name: 'packaging', root: 'e2e', include: ['packaging/**/*.test.ts'], environment: 'node', hookTimeout: 600_000 },
+        test: {
+          name: 'packaging',
+          root: 'e2e',
+          include: ['packaging/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 600_000,
+          // After every other project: its builds take both cores for half a minute, which would stretch the
+          // timed browser and server tests running beside it.
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },
