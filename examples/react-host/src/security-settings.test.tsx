@@ -26,15 +26,14 @@ describe('the installed @pi-enroll/web', () => {
     render(<SecuritySettings apiBase={apiBase} launchToken={MOCK_LAUNCH_TOKEN} />);
 
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     expect(await screen.findByRole('img', { name: /^QR code for / })).toBeTruthy();
     await user.click(screen.getByText('Can’t scan the code?'));
     const secret = mockApi.fake.pendingEnrollment?.secret;
     expect(secret).toMatch(/^[A-Z2-7]+$/);
     expect(screen.getByText(secret!.match(/.{1,4}/g)!.join(' '))).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Next: enter the code' }));
-    await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
+    await user.type(screen.getByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
 
     await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
     expect(screen.getByText(/asks for a code when you sign in \(TOTP\d+\)/)).toBeTruthy();

@@ -54,7 +54,6 @@ describe('<EnrollmentWidget>', () => {
     const user = userEvent.setup();
     render(<EnrollmentWidget apiBase={apiBase} launchToken={MOCK_LAUNCH_TOKEN} onEnrolled={onEnrolled} />);
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await user.click(await screen.findByRole('button', { name: 'Next: enter the code' }));
     await user.type(await screen.findByRole('textbox', { name: '6-digit code' }), MOCK_CORRECT_CODE);
     await screen.findByRole('heading', { name: 'Your authenticator app is ready' });
     expect(onEnrolled).toHaveBeenCalledWith(expect.objectContaining({ status: 'enrolled', serial: 'TOTP00000001' }));
@@ -66,7 +65,7 @@ describe('<EnrollmentWidget>', () => {
     const onCancelled = vi.fn();
     render(<EnrollmentWidget apiBase={apiBase} ref={widget} onCancelled={onCancelled} />);
     await user.click(await screen.findByRole('button', { name: 'Start setup' }));
-    await screen.findByRole('heading', { name: 'Scan the QR code' });
+    await screen.findByRole('heading', { name: 'Scan the QR code, then enter the code' });
     expect(mockApi.fake.pendingEnrollment).not.toBeNull();
     await act(() => widget.current!.close());
     await waitFor(() => expect(mockApi.fake.pendingEnrollment).toBeNull());
