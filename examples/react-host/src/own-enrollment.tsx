@@ -36,6 +36,9 @@ function Step({ state, send }: Pick<ReturnType<typeof useEnrollment>, 'state' | 
       );
     case 'pending':
     case 'confirming': {
+      // This host's own UI offers the authenticator app only; other methods' enrollments are discriminated by type.
+      if (state.enrollment.type !== 'totp') return <p>This page sets up authenticator apps only.</p>;
+      const { secret, otpauthUri } = state.enrollment;
       const submit = (event: FormEvent) => {
         event.preventDefault();
         send({ type: 'proofSubmitted', proof: { code } });
@@ -43,7 +46,7 @@ function Step({ state, send }: Pick<ReturnType<typeof useEnrollment>, 'state' | 
       return (
         <form onSubmit={submit}>
           <p>
-            Key: <code>{state.enrollment.secret}</code> (<a href={state.enrollment.otpauthUri}>open in your app</a>)
+            Key: <code>{secret}</code> (<a href={otpauthUri}>open in your app</a>)
           </p>
           {state.current === 'pending' && state.problem && <p role="alert">That code did not work ({state.problem.code}).</p>}
           <label>
