@@ -7,7 +7,7 @@ import noCrossFeatureImports from './apps/web/eslint-rules/no-cross-feature-impo
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/.tsbuild/**', '**/node_modules/**', '**/coverage/**', 'apps/web/public/mockServiceWorker.js', '.ci/node/**'],
+    ignores: ['**/dist/**', '**/.tsbuild/**', '**/node_modules/**', '**/coverage/**', 'apps/web/public/mockServiceWorker.js', '.ci/node/**', '**/dist-lib/**', 'examples/*/vendor/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -51,5 +51,17 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Outside the workspace: its own package.json and tsconfig, type-checked by its own build (the packaging
+    // test runs it against the packed tarballs), so linted here without type information.
+    files: ['examples/**/*.{ts,tsx}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['examples/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

@@ -58,6 +58,22 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The installable packages as an outside project gets them: `npm pack`, then examples/react-host installed
+      // from the tarballs, built and tested in a temporary folder, and its pages in Chromium against the built
+      // product (about 40 s; npm install needs the registry or its cache, the product `npm run build`).
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          root: 'e2e',
+          include: ['packaging/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 600_000,
+          // After every other project: its builds take both cores for half a minute, which would stretch the
+          // timed browser and server tests running beside it.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -43,14 +43,16 @@ function launchToken(username: string): string {
 /** The host's pages: each embedding way, as apps/web/README.md shows it for a host on another site. */
 function hostPages(bff: string): Record<string, string> {
   const bffOrigin = new URL(bff).origin;
-  const token = `const launchToken = await (await fetch('/launch-token?user=' + new URLSearchParams(location.search).get('user'))).text();`;
+  // Without `?user=` the host hands over no launch token (a same-site reload: the cookie still counts).
+  const token = `const user = new URLSearchParams(location.search).get('user');
+  const launchToken = user ? await (await fetch('/launch-token?user=' + user)).text() : undefined;`;
   return {
     '/element.html': `<!doctype html><title>host</title><link rel="stylesheet" href="${bff}widget.css">
 <script type="module" src="${bff}widget.js"></script>
 <div id="slot"></div>
 <script type="module">${token}
   const widget = document.createElement('pi-enroll-widget');
-  widget.setAttribute('launch-token', launchToken);
+  if (launchToken) widget.setAttribute('launch-token', launchToken);
   widget.addEventListener('pi-enroll:enrolled', (event) => { document.title = 'enrolled ' + event.detail.serial; });
   document.querySelector('#slot').append(widget);
 </script>`,
@@ -115,7 +117,9 @@ beforeAll(async () => {
     hostName: 'localhost',
     env: { LAUNCH_TOKEN_SECRET: LAUNCH_SECRET, ALLOWED_ORIGINS: hostUrl, EMBED_ORIGINS: `${hostUrl},${strangerUrl}` },
   });
-  pages = hostPages(product.url);
+  // The same BFF reached as 127.0.0.1 is on the host's site (another port, the same host): same-site pages.
+  const sameSite = Object.entries(hostPages(sameSiteBffUrl())).map(([path, body]): [string, string] => [`/same-site${path}`, body]);
+  pages = { ...hostPages(product.url), ...Object.fromEntries(sameSite) };
   browser = await launchChromium({ blockThirdPartyCookies: true });
 });
 afterAll(async () => {
@@ -131,6 +135,13 @@ beforeEach(async () => {
 afterEach(async () => {
   await context.close();
 });
+
+/** The BFF at 127.0.0.1: another origin than the host page (127.0.0.1, another port) but the same site. */
+function sameSiteBffUrl(): string {
+  const url = new URL(product.url);
+  url.hostname = '127.0.0.1';
+  return url.href;
+}
 
 async function qrUri(image: Locator): Promise<string> {
   const png = PNG.sync.read(await image.screenshot());
@@ -224,5 +235,42 @@ describe('a host page on another site, third-party cookies blocked', () => {
     await page.goto(`${strangerUrl}/element.html?user=erin`);
     await page.getByText('This page is not allowed to use the setup service.').waitFor();
     expect(console.join('\n')).toContain(`ALLOWED_ORIGINS=${strangerUrl}`);
+  });
+});
+
+describe('a host page on another origin of the same site', () => {
+  it.each(['element', 'mount', 'iframe'])('enrolls through %s, styled', async (way) => {
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    await page.goto(`${hostUrl}/same-site/${way}.html?user=erin`);
+    const widget = way === 'iframe' ? await iframeWidget() : page;
+    const start = widget.getByRole('button', { name: 'Start setup' });
+    await start.waitFor();
+    expect(await start.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 87, 208)');
+    await enroll(widget, 'erin');
+    expect(failed).toEqual([]);
+  });
+
+  it('keeps the user signed in by the cookie across a reload, with no new launch token', async () => {
+    await page.goto(`${hostUrl}/same-site/element.html?user=alice`);
+    await page.getByRole('button', { name: 'Start setup' }).click();
+    const before = await qrUri(page.getByRole('img', { name: QR_NAME }));
+    // The host hands over nothing this time: only the BFF's cookie, sent because the BFF is on the same site.
+    await page.goto(`${hostUrl}/same-site/element.html`);
+    await page.getByRole('button', { name: 'Continue with the same QR code' }).click();
+    expect(await qrUri(page.getByRole('img', { name: QR_NAME }))).toBe(before);
+    // A new sign-in would offer this unfinished enrollment again: end it.
+    await page.getByRole('button', { name: 'Cancel setup' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel setup' }).click();
+    await page.getByRole('heading', { name: 'Setup cancelled' }).waitFor();
+  });
+
+  it('unlike a host on another site, whose reload without a new launch token is signed out', async () => {
+    await page.goto(`${hostUrl}/element.html?user=bob`);
+    await page.getByRole('button', { name: 'Start setup' }).waitFor();
+    await page.goto(`${hostUrl}/element.html`);
+    // Signed out: the sign-in screen (with the simulator's demo users; a real deployment says "not signed in").
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Start setup' }).count()).toBe(0);
   });
 });

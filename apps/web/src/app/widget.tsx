@@ -1,24 +1,8 @@
-// The script-tag build (widget.js): `mount(element, options)` and the `<pi-enroll-widget>` custom element.
-import { QueryClient } from '@tanstack/react-query';
-import { createRef } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { Theme } from '../components/widget-root';
-import type { EnrollmentHandle } from '../features/enrollment/hooks/use-enrollment';
-import type { SessionTransport } from '../lib/api-client';
-import type { MessageOverrides } from '../lib/i18n/merge-messages';
-import { EnrollmentApp, type WidgetOptions } from './enrollment-app';
-import { hostEventCallbacks } from './host-events';
+// The script-tag build (widget.js): `mount(element, options)` and the `<pi-enroll-widget>` custom element,
+// defined on load. Both find the BFF where widget.js came from unless told otherwise.
+import { defineWidgetElement, mount as mountWidget, type MountedWidget, type MountOptions } from './mount-widget';
 
-/**
- * `queryClient`: by default each mounted widget has its own, so two widgets on a page share nothing; pass one to
- * share it on purpose (e.g. with the host's own TanStack Query cache).
- */
-export type MountOptions = Omit<WidgetOptions, 'ref'>;
-
-export interface MountedWidget extends EnrollmentHandle {
-  /** Removes the widget but keeps a pending enrollment, which the next visit offers to resume. */
-  unmount(): void;
-}
+export type { MountedWidget, MountOptions } from './mount-widget';
 
 /**
  * By default the BFF is where widget.js was loaded from (the BFF serves it at its BASE_PATH): a host page on
@@ -32,87 +16,9 @@ const scriptDirectory = (() => {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 })();
 
-export function mount(element: HTMLElement, { queryClient, ...options }: MountOptions = {}): MountedWidget {
-  const root = createRoot(element);
-  const widget = createRef<EnrollmentHandle>();
-  const client = queryClient ?? new QueryClient();
-  root.render(<EnrollmentApp apiBase={scriptDirectory} {...options} queryClient={client} ref={widget} />);
-  const unmount = () => {
-    root.unmount();
-    // Our own cache holds the session, a pending secret included: nothing of it outlives the widget.
-    if (!queryClient) client.clear();
-  };
-  return {
-    handOverLaunchToken: (launchToken) => widget.current?.handOverLaunchToken(launchToken),
-    async close() {
-      await widget.current?.close();
-      unmount();
-    },
-    unmount,
-  };
+export function mount(element: HTMLElement, options: MountOptions = {}): MountedWidget {
+  return mountWidget(element, { apiBase: scriptDirectory, ...options });
 }
 
-function themeAttribute(value: string | null): Theme | undefined {
-  return value === 'light' || value === 'dark' || value === 'auto' ? value : undefined;
-}
-
-function transportAttribute(value: string | null): SessionTransport | undefined {
-  return value === 'cookie' || value === 'header' ? value : undefined;
-}
-
-/**
- * `<pi-enroll-widget launch-token="…" api-base="…" locale="de" theme="dark">`. Attributes are read when the
- * element is connected; the launch token is removed from the DOM as soon as it is read, and a token set later
- * signs in again. String overrides go in the `messages` property. Fires the host events of host-events.ts
- * (`pi-enroll:enrolled`, `:cancelled`, `:already-enrolled`, `:method-added`, `:method-removed`, `:signed-out`,
- * `:return`), all bubbling and composed.
- */
-export class PiEnrollWidgetElement extends HTMLElement {
-  static readonly observedAttributes = ['launch-token'];
-  // `declare`, not a field: an initialiser would overwrite a value the host set before this script upgraded the element.
-  declare messages: MessageOverrides | undefined;
-  #widget: MountedWidget | null = null;
-
-  connectedCallback() {
-    const launchToken = this.#takeLaunchToken();
-    this.#widget = mount(this, {
-      launchToken,
-      apiBase: this.getAttribute('api-base') ?? scriptDirectory,
-      locale: this.getAttribute('locale') ?? undefined,
-      theme: themeAttribute(this.getAttribute('theme')),
-      sessionTransport: transportAttribute(this.getAttribute('session-transport')),
-      messages: this.messages,
-      ...hostEventCallbacks((type, detail) => this.#emit(type, detail)),
-    });
-  }
-
-  disconnectedCallback() {
-    this.#widget?.unmount();
-    this.#widget = null;
-  }
-
-  attributeChangedCallback(name: string, _old: string | null, value: string | null) {
-    if (name !== 'launch-token' || value === null || !this.#widget) return;
-    const launchToken = this.#takeLaunchToken();
-    if (launchToken) this.#widget.handOverLaunchToken(launchToken);
-  }
-
-  /** Closes the widget: a pending enrollment is removed (see `mount(...).close()`). */
-  async close(): Promise<void> {
-    const widget = this.#widget;
-    this.#widget = null;
-    await widget?.close();
-  }
-
-  #takeLaunchToken(): string | undefined {
-    const launchToken = this.getAttribute('launch-token') || undefined;
-    if (launchToken) this.removeAttribute('launch-token');
-    return launchToken;
-  }
-
-  #emit(type: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-}
-
-if (!customElements.get('pi-enroll-widget')) customElements.define('pi-enroll-widget', PiEnrollWidgetElement);
+export const PiEnrollWidgetElement = defineWidgetElement({ apiBase: scriptDirectory });
+export type PiEnrollWidgetElement = InstanceType<typeof PiEnrollWidgetElement>;

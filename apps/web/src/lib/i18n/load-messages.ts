@@ -1,27 +1,42 @@
 import en, { type Messages } from '../../locales/en';
 
-// Every file in src/locales is a language: adding one is adding a file. English is bundled (it is the fallback);
-// the others are loaded on demand, each in its own small chunk.
-const loaders = import.meta.glob<Messages>(['../../locales/*.ts', '!../../locales/en.ts'], { import: 'default' });
+/**
+ * One set of strings in every language: English bundled (it is the fallback), the others loaded on demand from
+ * an `import.meta.glob` of one file per language, named by its tag (`de.ts`). Adding a language is adding a file.
+ */
+export interface MessageSet<T> {
+  /** English first, then the languages found by file name. */
+  readonly locales: readonly string[];
+  /** The strings of a language already loaded (English always is), without waiting. */
+  loaded(locale: string): T | undefined;
+  load(locale: string): Promise<T>;
+}
 
-const loaderByLocale = new Map(
-  Object.entries(loaders).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1, -'.ts'.length), load]),
+export function messageSet<T>(english: T, loaders: Record<string, () => Promise<T>>): MessageSet<T> {
+  const loaderByLocale = new Map(
+    Object.entries(loaders).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1, -'.ts'.length), load]),
+  );
+  const loaded = new Map<string, T>([['en', english]]);
+  return {
+    locales: ['en', ...loaderByLocale.keys()],
+    loaded: (locale) => loaded.get(locale),
+    async load(locale) {
+      const cached = loaded.get(locale);
+      if (cached) return cached;
+      const load = loaderByLocale.get(locale);
+      const messages = load ? await load() : english;
+      loaded.set(locale, messages);
+      return messages;
+    },
+  };
+}
+
+// The enrollment's strings (src/locales/*.ts), each language in its own small chunk.
+const enrollmentMessages = messageSet<Messages>(
+  en,
+  import.meta.glob<Messages>(['../../locales/*.ts', '!../../locales/en.ts'], { import: 'default' }),
 );
 
-export const availableLocales: readonly string[] = ['en', ...loaderByLocale.keys()];
-
-const loaded = new Map<string, Messages>([['en', en]]);
-
-/** The messages of a language already loaded (English always is), without waiting. */
-export function loadedMessages(locale: string): Messages | undefined {
-  return loaded.get(locale);
-}
-
-export async function loadMessages(locale: string): Promise<Messages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const load = loaderByLocale.get(locale);
-  const messages = load ? await load() : en;
-  loaded.set(locale, messages);
-  return messages;
-}
+export const availableLocales: readonly string[] = enrollmentMessages.locales;
+export const loadedMessages = (locale: string) => enrollmentMessages.loaded(locale);
+export const loadMessages = (locale: string) => enrollmentMessages.load(locale);

@@ -2,27 +2,17 @@ import { createContext, use, useEffect, useMemo, useState, type ReactNode } from
 import type { Messages } from '../../../locales/en';
 import en, { type ManagementMessages } from '../../../locales/management/en';
 import { useI18n, type I18n } from '../../../lib/i18n/i18n-provider';
+import { messageSet } from '../../../lib/i18n/load-messages';
 import { mergeMessages } from '../../../lib/i18n/merge-messages';
 
 // The management screens' strings, one file per language like the enrollment's (src/locales/management/). English
 // comes with these screens; another language is one more small chunk, fetched when the list is first shown.
-const loaders = import.meta.glob<ManagementMessages>(['../../../locales/management/*.ts', '!../../../locales/management/en.ts'], {
-  import: 'default',
-});
-const loaderByLocale = new Map(
-  Object.entries(loaders).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1, -'.ts'.length), load]),
+const managementMessages = messageSet<ManagementMessages>(
+  en,
+  import.meta.glob<ManagementMessages>(['../../../locales/management/*.ts', '!../../../locales/management/en.ts'], { import: 'default' }),
 );
 
-const loaded = new Map<string, ManagementMessages>([['en', en]]);
-
-export async function loadManagementMessages(locale: string): Promise<ManagementMessages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const load = loaderByLocale.get(locale);
-  const messages = load ? await load() : en;
-  loaded.set(locale, messages);
-  return messages;
-}
+export const loadManagementMessages = (locale: string) => managementMessages.load(locale);
 
 export interface ManagementI18n extends Omit<I18n, 't'> {
   t: Messages & ManagementMessages;
@@ -38,7 +28,7 @@ export function ManagementI18nProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
   const { locale, overrides, t } = i18n;
   const [fetched, setFetched] = useState<{ locale: string; messages: ManagementMessages }>();
-  const base = loaded.get(locale) ?? (fetched?.locale === locale ? fetched.messages : undefined);
+  const base = managementMessages.loaded(locale) ?? (fetched?.locale === locale ? fetched.messages : undefined);
 
   useEffect(() => {
     if (base) return;
