@@ -2,28 +2,18 @@ import { createContext, use, useEffect, useMemo, useState, type ReactNode } from
 import type { Messages } from '../../locales/en';
 import en, { type MethodMessages } from '../../locales/methods/en';
 import { useI18n, type I18n } from './i18n-provider';
+import { messageSet } from './load-messages';
 import { mergeMessages } from './merge-messages';
 
 // The strings of the methods other than TOTP (passkey, email, recovery codes), one file per language in
 // src/locales/methods/. Only the methods' own chunks import this module, so none of it is in the first download:
 // English comes with the first method screen shown, another language is one more small chunk.
-const loaders = import.meta.glob<MethodMessages>(['../../locales/methods/*.ts', '!../../locales/methods/en.ts'], {
-  import: 'default',
-});
-const loaderByLocale = new Map(
-  Object.entries(loaders).map(([path, load]) => [path.slice(path.lastIndexOf('/') + 1, -'.ts'.length), load]),
+const methodMessages = messageSet<MethodMessages>(
+  en,
+  import.meta.glob<MethodMessages>(['../../locales/methods/*.ts', '!../../locales/methods/en.ts'], { import: 'default' }),
 );
 
-const loaded = new Map<string, MethodMessages>([['en', en]]);
-
-export async function loadMethodMessages(locale: string): Promise<MethodMessages> {
-  const cached = loaded.get(locale);
-  if (cached) return cached;
-  const load = loaderByLocale.get(locale);
-  const messages = load ? await load() : en;
-  loaded.set(locale, messages);
-  return messages;
-}
+export const loadMethodMessages = (locale: string) => methodMessages.load(locale);
 
 export interface MethodI18n extends Omit<I18n, 't'> {
   t: Messages & MethodMessages;
@@ -39,7 +29,7 @@ export function MethodI18nProvider({ children }: { children: ReactNode }) {
   const i18n = useI18n();
   const { locale, overrides, t } = i18n;
   const [fetched, setFetched] = useState<{ locale: string; messages: MethodMessages }>();
-  const base = loaded.get(locale) ?? (fetched?.locale === locale ? fetched.messages : undefined);
+  const base = methodMessages.loaded(locale) ?? (fetched?.locale === locale ? fetched.messages : undefined);
 
   useEffect(() => {
     if (base) return;
