@@ -53,6 +53,8 @@ export default {
       'Sie haben bereits begonnen, eine Authenticator-App einzurichten. Fahren Sie mit demselben QR-Code fort oder beginnen Sie mit einem neuen von vorn.',
     continue: 'Mit demselben QR-Code fortfahren',
     startOver: 'Von vorn beginnen',
+    introOther: 'Sie haben früher begonnen, „{method}“ einzurichten. Machen Sie dort weiter, wo Sie aufgehört haben, oder beginnen Sie von vorn.',
+    continueOther: 'Weiter',
   },
   scan: {
     heading: 'QR-Code scannen, dann den Code eingeben',

@@ -53,6 +53,8 @@ const en = {
       'You started setting up an authenticator app earlier. Continue with the same QR code, or start over with a new one.',
     continue: 'Continue with the same QR code',
     startOver: 'Start over',
+    introOther: 'You started setting up “{method}” earlier. Continue where you left off, or start over.',
+    continueOther: 'Continue',
   },
   scan: {
     heading: 'Scan the QR code, then enter the code',

@@ -55,6 +55,8 @@ export default {
       'Ya había empezado a configurar una aplicación de autenticación. Continúe con el mismo código QR o vuelva a empezar con uno nuevo.',
     continue: 'Continuar con el mismo código QR',
     startOver: 'Volver a empezar',
+    introOther: 'Empezó a configurar «{method}» antes. Continúe donde lo dejó o vuelva a empezar.',
+    continueOther: 'Continuar',
   },
   scan: {
     heading: 'Escanee el código QR e introduzca el código',

@@ -55,6 +55,8 @@ export default {
       'Vous avez déjà commencé à configurer une application d’authentification. Continuez avec le même code QR ou recommencez avec un nouveau.',
     continue: 'Continuer avec le même code QR',
     startOver: 'Recommencer depuis le début',
+    introOther: 'Vous avez commencé à configurer «\u202f{method}\u202f» plus tôt. Reprenez là où vous vous étiez arrêté, ou recommencez.',
+    continueOther: 'Continuer',
   },
   scan: {
     heading: 'Scannez le code QR, puis saisissez le code',

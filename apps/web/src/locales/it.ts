@@ -55,6 +55,8 @@ export default {
       'Ha già iniziato a configurare un’app di autenticazione. Continui con lo stesso codice QR o ricominci con uno nuovo.',
     continue: 'Continua con lo stesso codice QR',
     startOver: 'Ricomincia da capo',
+    introOther: 'Ha iniziato a configurare «{method}» in precedenza. Continui da dove si era fermato o ricominci da capo.',
+    continueOther: 'Continua',
   },
   scan: {
     heading: 'Scansioni il codice QR, poi inserisca il codice',

@@ -54,6 +54,8 @@ export default {
       'U bent eerder begonnen met het instellen van een authenticator-app. Ga verder met dezelfde QR-code of begin opnieuw met een nieuwe.',
     continue: 'Doorgaan met dezelfde QR-code',
     startOver: 'Helemaal opnieuw beginnen',
+    introOther: 'U bent eerder begonnen met het instellen van ‘{method}’. Ga verder waar u was gebleven, of begin opnieuw.',
+    continueOther: 'Doorgaan',
   },
   scan: {
     heading: 'Scan de QR-code en voer daarna de code in',

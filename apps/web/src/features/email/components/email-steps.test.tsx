@@ -50,6 +50,21 @@ describe('codes by email, in the widget', () => {
     expect(mockApi.fake.pendingEnrollment).toBeNull();
   });
 
+  it('an unfinished email code is resumed as such after a reload', async () => {
+    mockApi.reset({ scenario: 'all-methods' });
+    const first = renderWidget();
+    await screen.findByRole('heading', { name: 'Set up a sign-in method' });
+    await first.user.click(screen.getByRole('radio', { name: /Code by email/ }));
+    await first.user.click(screen.getByRole('button', { name: 'Start setup' }));
+    await screen.findByRole('heading', { name: 'Enter the code from your email' });
+    first.unmount();
+
+    const { user } = renderWidget();
+    expect(await screen.findByText('You started setting up “Code by email” earlier. Continue where you left off, or start over.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: 'Enter the code from your email' })).toBeInTheDocument();
+  });
+
   it('a code that is too short is named, not sent', async () => {
     mockApi.reset({ scenario: 'all-methods' });
     const { user } = renderWidget();

@@ -89,6 +89,7 @@ function renderState({ state, config, methods, management: Management, api, onRe
         <ResumeScreen
           key="resume"
           methods={methods}
+          method={state.enrollment.type}
           step={state.current}
           problem={state.current === 'resume' ? state.problem : undefined}
           send={send}
