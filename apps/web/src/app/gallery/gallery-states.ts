@@ -162,7 +162,7 @@ export function galleryEntries(now: number): GalleryEntry[] {
       title: 'pending — email code: wrong code, resend waiting',
       state: {
         current: 'pending',
-        enrollment: { ...emailEnrollment, attemptsLeft: 2, resendAvailableAt: farFuture },
+        enrollment: { ...emailEnrollment, attemptsLeft: 2, resendAvailableAt: new Date(now + 45_000).toISOString() },
         problem: { code: 'invalid_code', attemptsLeft: 2 },
       },
     },
