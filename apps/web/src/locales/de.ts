@@ -110,20 +110,24 @@ export default {
   confirmCancel: {
     heading: 'Einrichtung abbrechen?',
     intro: 'Ein bereits in der App hinzugefügtes Konto wird nicht funktionieren. Sie können jederzeit neu beginnen.',
+    introOther: 'Ihrem Konto wird nichts hinzugefügt. Sie können jederzeit neu beginnen.',
     confirm: 'Ja, Einrichtung abbrechen',
     dismiss: 'Nein, fortfahren',
   },
   cancelled: {
     heading: 'Einrichtung abgebrochen',
     body: 'Ihrem Konto wurde nichts hinzugefügt. Falls Sie den QR-Code schon gescannt haben, löschen Sie den Eintrag in Ihrer App.',
+    bodyOther: 'Ihrem Konto wurde nichts hinzugefügt. Sie können jederzeit neu beginnen.',
   },
   exhausted: {
     heading: 'Zu viele falsche Codes',
     body: 'Zu Ihrer Sicherheit wurde diese Einrichtung entfernt. Löschen Sie den Eintrag in Ihrer App und beginnen Sie neu, um einen neuen QR-Code zu erhalten.',
+    bodyOther: 'Zu Ihrer Sicherheit wurde diese Einrichtung entfernt; Ihrem Konto wurde nichts hinzugefügt. Beginnen Sie neu, um es noch einmal zu versuchen.',
   },
   expired: {
     heading: 'Die Einrichtung ist abgelaufen',
     body: 'Der Code wurde nicht rechtzeitig bestätigt, daher funktioniert dieser QR-Code nicht mehr. Löschen Sie den Eintrag in Ihrer App und beginnen Sie neu.',
+    bodyOther: 'Die Einrichtung wurde nicht rechtzeitig bestätigt, daher wurde Ihrem Konto nichts hinzugefügt. Beginnen Sie neu.',
   },
   alreadyEnrolled: {
     heading: 'Sie haben bereits eine Authenticator-App',

@@ -109,20 +109,24 @@ const en = {
   confirmCancel: {
     heading: 'Cancel the setup?',
     intro: 'The account you may have added in your app will not work. You can start again at any time.',
+    introOther: 'Nothing will be added to your account. You can start again at any time.',
     confirm: 'Yes, cancel setup',
     dismiss: 'No, continue',
   },
   cancelled: {
     heading: 'Setup cancelled',
     body: 'Nothing was added to your account. If you already scanned the QR code, delete that entry from your app.',
+    bodyOther: 'Nothing was added to your account. You can start again at any time.',
   },
   exhausted: {
     heading: 'Too many wrong codes',
     body: 'For your security this setup was removed. Delete the entry from your app, then start again for a new QR code.',
+    bodyOther: 'For your security this setup was removed, and nothing was added to your account. Start again to try once more.',
   },
   expired: {
     heading: 'The setup expired',
     body: 'The code was not confirmed in time, so this QR code no longer works. Delete the entry from your app, then start again.',
+    bodyOther: 'The setup was not confirmed in time, so nothing was added to your account. Start again.',
   },
   alreadyEnrolled: {
     heading: 'You already have an authenticator app',

@@ -114,20 +114,24 @@ export default {
   confirmCancel: {
     heading: '¿Cancelar la configuración?',
     intro: 'La cuenta que haya podido añadir en su aplicación no funcionará. Puede volver a empezar en cualquier momento.',
+    introOther: 'No se añadirá nada a su cuenta. Puede volver a empezar en cualquier momento.',
     confirm: 'Sí, cancelar la configuración',
     dismiss: 'No, continuar',
   },
   cancelled: {
     heading: 'Configuración cancelada',
     body: 'No se ha añadido nada a su cuenta. Si ya ha escaneado el código QR, elimine esa entrada de su aplicación.',
+    bodyOther: 'No se añadió nada a su cuenta. Puede volver a empezar cuando quiera.',
   },
   exhausted: {
     heading: 'Demasiados códigos incorrectos',
     body: 'Por su seguridad, se ha eliminado esta configuración. Elimine la entrada de su aplicación y vuelva a empezar para obtener un nuevo código QR.',
+    bodyOther: 'Por su seguridad se eliminó esta configuración y no se añadió nada a su cuenta. Vuelva a empezar para intentarlo de nuevo.',
   },
   expired: {
     heading: 'La configuración ha caducado',
     body: 'El código no se confirmó a tiempo, por lo que este código QR ya no funciona. Elimine la entrada de su aplicación y vuelva a empezar.',
+    bodyOther: 'La configuración no se confirmó a tiempo, así que no se añadió nada a su cuenta. Vuelva a empezar.',
   },
   alreadyEnrolled: {
     heading: 'Ya tiene una aplicación de autenticación',

@@ -115,20 +115,24 @@ export default {
   confirmCancel: {
     heading: 'Annuler la configuration\u202f?',
     intro: 'Le compte que vous avez peut-être ajouté dans votre application ne fonctionnera pas. Vous pouvez recommencer à tout moment.',
+    introOther: 'Rien ne sera ajouté à votre compte. Vous pouvez recommencer à tout moment.',
     confirm: 'Oui, annuler la configuration',
     dismiss: 'Non, continuer',
   },
   cancelled: {
     heading: 'Configuration annulée',
     body: 'Rien n’a été ajouté à votre compte. Si vous avez déjà scanné le code QR, supprimez cette entrée de votre application.',
+    bodyOther: 'Rien n’a été ajouté à votre compte. Vous pouvez recommencer à tout moment.',
   },
   exhausted: {
     heading: 'Trop de codes incorrects',
     body: 'Pour votre sécurité, cette configuration a été supprimée. Supprimez l’entrée de votre application, puis recommencez pour obtenir un nouveau code QR.',
+    bodyOther: 'Pour votre sécurité, cette configuration a été supprimée et rien n’a été ajouté à votre compte. Recommencez pour réessayer.',
   },
   expired: {
     heading: 'La configuration a expiré',
     body: 'Le code n’a pas été confirmé à temps\u202f; ce code QR ne fonctionne donc plus. Supprimez l’entrée de votre application, puis recommencez.',
+    bodyOther: 'La configuration n’a pas été confirmée à temps\u202f: rien n’a été ajouté à votre compte. Recommencez.',
   },
   alreadyEnrolled: {
     heading: 'Vous avez déjà une application d’authentification',

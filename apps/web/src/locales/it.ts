@@ -115,20 +115,24 @@ export default {
   confirmCancel: {
     heading: 'Annullare la configurazione?',
     intro: 'L’account che potrebbe aver aggiunto nella sua app non funzionerà. Può ricominciare in qualsiasi momento.',
+    introOther: 'Al suo account non verrà aggiunto nulla. Può ricominciare in qualsiasi momento.',
     confirm: 'Sì, annulla la configurazione',
     dismiss: 'No, continua',
   },
   cancelled: {
     heading: 'Configurazione annullata',
     body: 'Non è stato aggiunto nulla al suo account. Se ha già scansionato il codice QR, elimini quella voce dalla sua app.',
+    bodyOther: 'Al suo account non è stato aggiunto nulla. Può ricominciare in qualsiasi momento.',
   },
   exhausted: {
     heading: 'Troppi codici errati',
     body: 'Per la sua sicurezza, questa configurazione è stata rimossa. Elimini la voce dalla sua app, poi ricominci per ottenere un nuovo codice QR.',
+    bodyOther: 'Per la sua sicurezza questa configurazione è stata rimossa e al suo account non è stato aggiunto nulla. Ricominci per riprovare.',
   },
   expired: {
     heading: 'La configurazione è scaduta',
     body: 'Il codice non è stato confermato in tempo, quindi questo codice QR non funziona più. Elimini la voce dalla sua app, poi ricominci.',
+    bodyOther: 'La configurazione non è stata confermata in tempo, quindi al suo account non è stato aggiunto nulla. Ricominci.',
   },
   alreadyEnrolled: {
     heading: 'Ha già un’app di autenticazione',

@@ -113,20 +113,24 @@ export default {
   confirmCancel: {
     heading: 'Instellen annuleren?',
     intro: 'Het account dat u misschien al in uw app hebt toegevoegd, zal niet werken. U kunt op elk moment opnieuw beginnen.',
+    introOther: 'Er wordt niets aan uw account toegevoegd. U kunt op elk moment opnieuw beginnen.',
     confirm: 'Ja, instellen annuleren',
     dismiss: 'Nee, doorgaan',
   },
   cancelled: {
     heading: 'Instellen geannuleerd',
     body: 'Er is niets aan uw account toegevoegd. Hebt u de QR-code al gescand? Verwijder die vermelding dan uit uw app.',
+    bodyOther: 'Er is niets aan uw account toegevoegd. U kunt op elk moment opnieuw beginnen.',
   },
   exhausted: {
     heading: 'Te veel onjuiste codes',
     body: 'Voor uw veiligheid is het instellen stopgezet. Verwijder de vermelding uit uw app en begin opnieuw voor een nieuwe QR-code.',
+    bodyOther: 'Voor uw veiligheid is deze instelling verwijderd en is er niets aan uw account toegevoegd. Begin opnieuw om het nog eens te proberen.',
   },
   expired: {
     heading: 'Het instellen is verlopen',
     body: 'De code is niet op tijd bevestigd, daarom werkt deze QR-code niet meer. Verwijder de vermelding uit uw app en begin opnieuw.',
+    bodyOther: 'De instelling is niet op tijd bevestigd, dus er is niets aan uw account toegevoegd. Begin opnieuw.',
   },
   alreadyEnrolled: {
     heading: 'U hebt al een authenticator-app',

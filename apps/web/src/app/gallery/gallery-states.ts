@@ -177,9 +177,9 @@ export function galleryEntries(now: number): GalleryEntry[] {
     },
     { title: 'confirmCancel', state: { current: 'confirmCancel', enrollment } },
     { title: 'cancelling', state: { current: 'cancelling', enrollment } },
-    { title: 'cancelled', state: { current: 'cancelled' } },
-    { title: 'exhausted', state: { current: 'exhausted' } },
-    { title: 'expired', state: { current: 'expired' } },
+    { title: 'cancelled', state: { current: 'cancelled', method: 'totp' } },
+    { title: 'exhausted', state: { current: 'exhausted', method: 'totp' } },
+    { title: 'expired', state: { current: 'expired', method: 'totp' } },
     { title: 'alreadyEnrolled', state: { current: 'alreadyEnrolled' } },
     { title: 'methods — the list (see the management cards below)', state: { current: 'methods' } },
     {

@@ -65,6 +65,21 @@ describe('codes by email, in the widget', () => {
     expect(await screen.findByRole('heading', { name: 'Enter the code from your email' })).toBeInTheDocument();
   });
 
+  it('cancelled, speaks of the account, not of an app’s entry, and leaves nothing pending', async () => {
+    mockApi.reset({ scenario: 'all-methods' });
+    const { user } = renderWidget();
+    await screen.findByRole('heading', { name: 'Set up a sign-in method' });
+    await user.click(screen.getByRole('radio', { name: /Code by email/ }));
+    await user.click(screen.getByRole('button', { name: 'Start setup' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel setup' }));
+    expect(await screen.findByText('Nothing will be added to your account. You can start again at any time.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel setup' }));
+    expect(await screen.findByRole('heading', { name: 'Setup cancelled' })).toBeInTheDocument();
+    expect(screen.getByText('Nothing was added to your account. You can start again at any time.')).toBeInTheDocument();
+    expect(screen.queryByText(/QR code/)).not.toBeInTheDocument();
+    expect(mockApi.fake.getSession()?.pending).toBeNull();
+  });
+
   it('a code that is too short is named, not sent', async () => {
     mockApi.reset({ scenario: 'all-methods' });
     const { user } = renderWidget();

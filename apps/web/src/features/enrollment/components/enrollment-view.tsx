@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import type { ApiClient } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import type { ManagementUi } from '../../../lib/management-ui';
-import type { MethodUiRegistry } from '../../../lib/method-ui';
+import type { MethodType, MethodUiRegistry } from '../../../lib/method-ui';
 import type { FlowState, UserEvent } from '../flow/enrollment-flow';
 import { AbandonedView } from './abandoned-view';
 import { LazyDoneScreen } from './lazy-done-screen';
@@ -107,11 +107,11 @@ function renderState({ state, config, methods, management: Management, api, onRe
     case 'abandoned':
       return <AbandonedView key="abandoned" state={state} methods={methods} send={send} />;
     case 'cancelled':
-      return <Outcome key="cancelled" step="cancelled" send={send} />;
+      return <Outcome key="cancelled" step="cancelled" method={state.method} send={send} />;
     case 'exhausted':
-      return <Outcome key="exhausted" step="exhausted" send={send} />;
+      return <Outcome key="exhausted" step="exhausted" method={state.method} send={send} />;
     case 'expired':
-      return <Outcome key="expired" step="expired" send={send} />;
+      return <Outcome key="expired" step="expired" method={state.method} send={send} />;
     case 'alreadyEnrolled':
       return <Outcome key="already-enrolled" step="alreadyEnrolled" send={send} />;
     case 'methods':
@@ -142,7 +142,10 @@ function renderState({ state, config, methods, management: Management, api, onRe
 
 type OutcomeStep = 'cancelled' | 'exhausted' | 'expired' | 'alreadyEnrolled';
 
-function Outcome({ step, send }: { step: OutcomeStep; send: (event: UserEvent) => void }) {
+/** An outcome; the authenticator app's words speak of the entry in the app, any other method's do not. */
+function Outcome({ step, method, send }: { step: OutcomeStep; method?: MethodType; send: (event: UserEvent) => void }) {
   const { t } = useI18n();
-  return <OutcomeScreen step={step} heading={t[step].heading} body={t[step].body} send={send} />;
+  const messages = t[step];
+  const body = method !== undefined && method !== 'totp' && 'bodyOther' in messages ? messages.bodyOther : messages.body;
+  return <OutcomeScreen step={step} heading={messages.heading} body={body} send={send} />;
 }

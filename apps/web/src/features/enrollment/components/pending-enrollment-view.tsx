@@ -61,6 +61,7 @@ export function PendingEnrollmentView({ state, methods, api, send }: PendingEnro
       </div>
       {asking && (
         <ConfirmCancelScreen
+          method={state.enrollment.type}
           busy={state.current === 'cancelling'}
           problem={state.current === 'confirmCancel' ? state.problem : undefined}
           send={send}

@@ -169,7 +169,7 @@ const transitions: Transition[] = [
     'resuming → expired when the server says so',
     { current: 'resuming', enrollment },
     { type: 'resumeFailed', problem: { code: 'enrollment_expired' } },
-    { current: 'expired' },
+    { current: 'expired', method: 'totp' },
   ],
   [
     'resuming → start when the enrollment was ended elsewhere',
@@ -201,7 +201,7 @@ const transitions: Transition[] = [
     { type: 'launchTokenReceived', launchToken: 'lt' },
     { current: 'signingIn', stepUp: false, credentials: { launchToken: 'lt' } },
   ],
-  ['resume → expired when time runs out', { current: 'resume', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  ['resume → expired when time runs out', { current: 'resume', enrollment }, { type: 'timeRanOut' }, { current: 'expired', method: 'totp' }],
   ['discarding → start', { current: 'discarding', enrollment }, { type: 'cancelCompleted' }, { current: 'start' }],
   [
     'discarding → resume with the problem when the DELETE fails',
@@ -229,7 +229,7 @@ const transitions: Transition[] = [
     { type: 'compatibleSettingsRequested' },
     { current: 'creating', method: 'totp', settings: 'compatible' },
   ],
-  ['pending → expired when time runs out', { current: 'pending', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
+  ['pending → expired when time runs out', { current: 'pending', enrollment }, { type: 'timeRanOut' }, { current: 'expired', method: 'totp' }],
   // confirming
   [
     'confirming → done',
@@ -253,13 +253,13 @@ const transitions: Transition[] = [
     'confirming → exhausted',
     { current: 'confirming', enrollment, proof: { code: '000000' } },
     { type: 'confirmFailed', problem: { code: 'attempts_exhausted' } },
-    { current: 'exhausted' },
+    { current: 'exhausted', method: 'totp' },
   ],
   [
     'confirming → expired',
     { current: 'confirming', enrollment, proof: { code: '123456' } },
     { type: 'confirmFailed', problem: { code: 'enrollment_expired' } },
-    { current: 'expired' },
+    { current: 'expired', method: 'totp' },
   ],
   [
     'confirming → start when the enrollment is gone (ended in another tab)',
@@ -292,8 +292,8 @@ const transitions: Transition[] = [
     { type: 'cancelConfirmed' },
     { current: 'cancelling', enrollment },
   ],
-  ['confirmCancel → expired when time runs out', { current: 'confirmCancel', enrollment }, { type: 'timeRanOut' }, { current: 'expired' }],
-  ['cancelling → cancelled', { current: 'cancelling', enrollment }, { type: 'cancelCompleted' }, { current: 'cancelled' }],
+  ['confirmCancel → expired when time runs out', { current: 'confirmCancel', enrollment }, { type: 'timeRanOut' }, { current: 'expired', method: 'totp' }],
+  ['cancelling → cancelled', { current: 'cancelling', enrollment }, { type: 'cancelCompleted' }, { current: 'cancelled', method: 'totp' }],
   [
     'cancelling → confirmCancel with the problem when the DELETE fails',
     { current: 'cancelling', enrollment },
@@ -307,9 +307,9 @@ const transitions: Transition[] = [
     { current: 'signedOut', stepUp: false, problem: sessionEnded },
   ],
   // ends
-  ['cancelled → start', { current: 'cancelled' }, { type: 'restartRequested' }, { current: 'start' }],
-  ['exhausted → start', { current: 'exhausted' }, { type: 'restartRequested' }, { current: 'start' }],
-  ['expired → start', { current: 'expired' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['cancelled → start', { current: 'cancelled', method: 'totp' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['exhausted → start', { current: 'exhausted', method: 'totp' }, { type: 'restartRequested' }, { current: 'start' }],
+  ['expired → start', { current: 'expired', method: 'totp' }, { type: 'restartRequested' }, { current: 'start' }],
   // the user's methods
   [
     'loading → methods when the user has a token',
@@ -410,7 +410,7 @@ const transitions: Transition[] = [
   ['pending → pending with the refreshed enrollment, the last problem gone', { current: 'pending', enrollment: email, problem: offline }, { type: 'enrollmentRefreshed', enrollment: resent }, { current: 'pending', enrollment: resent }],
   ['pending → pending refreshed, keeping what it replaces', { current: 'pending', enrollment: email, replaces: oldPhone }, { type: 'enrollmentRefreshed', enrollment: resent }, { current: 'pending', enrollment: resent, replaces: oldPhone }],
   ['pending → start when the mail could not be sent (the BFF removed the token)', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'email_send_failed' } }, { current: 'start', problem: { code: 'email_send_failed' } }],
-  ['pending → expired when a method request finds it expired', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'enrollment_expired' } }, { current: 'expired' }],
+  ['pending → expired when a method request finds it expired', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'enrollment_expired' } }, { current: 'expired', method: 'email' }],
   ['pending → start when a method request finds it ended elsewhere', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: { code: 'no_pending_enrollment' } }, { current: 'start', problem: { code: 'no_pending_enrollment' } }],
   ['pending → signedOut when a method request finds the session ended', { current: 'pending', enrollment: email }, { type: 'methodRequestFailed', problem: sessionEnded }, { current: 'signedOut', stepUp: false, problem: sessionEnded }],
   ['pending → pending with the problem when a method request fails for a passing reason', { current: 'pending', enrollment: email, replaces: oldPhone }, { type: 'methodRequestFailed', problem: offline }, { current: 'pending', enrollment: email, problem: offline, replaces: oldPhone }],
@@ -448,7 +448,7 @@ describe('the enrollment flow', () => {
     ['a second start while one is being created', { current: 'creating', method: 'totp' }, { type: 'startRequested', method: 'totp' }],
     ['the clock while the enrollment is read again (the server decides)', { current: 'resuming', enrollment }, { type: 'timeRanOut' }],
     ['a launch token in the middle of an enrollment', { current: 'pending', enrollment }, { type: 'launchTokenReceived', launchToken: 'lt' }],
-    ['a late answer after cancelling', { current: 'cancelled' }, { type: 'enrollmentConfirmed', confirmation }],
+    ['a late answer after cancelling', { current: 'cancelled', method: 'totp' }, { type: 'enrollmentConfirmed', confirmation }],
     ['anything once done', { current: 'done', method: 'totp', confirmation }, { type: 'restartRequested' }],
     ['a restart when already enrolled', { current: 'alreadyEnrolled' }, { type: 'restartRequested' }],
     ['the same method again from its own done screen', { current: 'done', method: 'recovery', confirmation: recoveryCodes }, { type: 'startRequested', method: 'recovery' }],

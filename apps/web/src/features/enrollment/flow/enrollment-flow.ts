@@ -39,9 +39,10 @@ export type FlowState =
   | { current: 'abandoning'; enrollment: Enrollment; reason: string; replaces?: Replacement }
   /** `problem`: the removal failed as well (the BFF's sweeper removes it). The method's screen says what happened. */
   | { current: 'abandoned'; method: MethodType; reason: string; problem?: FlowProblem; replaces?: Replacement }
-  | { current: 'cancelled' }
-  | { current: 'exhausted' }
-  | { current: 'expired' }
+  /** The ends of an enrollment, naming its method so the screen can say what is (not) left of it. */
+  | { current: 'cancelled'; method: MethodType }
+  | { current: 'exhausted'; method: MethodType }
+  | { current: 'expired'; method: MethodType }
   | { current: 'alreadyEnrolled' }
   /**
    * `method`: the one just confirmed; `replaced`: the method removed with this confirmation; `renamed`: the device
@@ -223,14 +224,14 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
       if (event.type === 'resumeAccepted') return { current: 'resuming', enrollment: state.enrollment };
       if (event.type === 'startOverRequested') return { current: 'discarding', enrollment: state.enrollment };
       if (event.type === 'launchTokenReceived') return signInWith(event.launchToken);
-      if (event.type === 'timeRanOut') return { current: 'expired' };
+      if (event.type === 'timeRanOut') return { current: 'expired', method: state.enrollment.type };
       return state;
 
     case 'resuming':
       // The enrollment as privacyIDEA has it now (attempts left), or why it cannot go on.
       if (event.type === 'enrollmentResumed') return { current: 'pending', enrollment: event.enrollment };
       if (event.type === 'resumeFailed') {
-        if (event.problem.code === 'enrollment_expired') return { current: 'expired' };
+        if (event.problem.code === 'enrollment_expired') return { current: 'expired', method: state.enrollment.type };
         // Finished, cancelled or swept elsewhere since the page loaded: only a new enrollment goes on.
         if (event.problem.code === 'no_pending_enrollment') return { current: 'start', problem: event.problem };
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
@@ -268,7 +269,7 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
         const next = afterFailedRequest(state.enrollment, event.problem);
         return next.current === 'pending' ? { ...next, ...carry(state.replaces) } : next;
       }
-      if (event.type === 'timeRanOut') return { current: 'expired' };
+      if (event.type === 'timeRanOut') return { current: 'expired', method: state.enrollment.type };
       return state;
 
     case 'confirming':
@@ -288,11 +289,11 @@ export function enrollmentReducer(state: FlowState, event: FlowEvent): FlowState
     case 'confirmCancel':
       if (event.type === 'cancelDismissed') return { current: 'pending', enrollment: state.enrollment, ...carry(state.replaces) };
       if (event.type === 'cancelConfirmed') return { current: 'cancelling', enrollment: state.enrollment, ...carry(state.replaces) };
-      if (event.type === 'timeRanOut') return { current: 'expired' };
+      if (event.type === 'timeRanOut') return { current: 'expired', method: state.enrollment.type };
       return state;
 
     case 'cancelling':
-      if (event.type === 'cancelCompleted') return { current: 'cancelled' };
+      if (event.type === 'cancelCompleted') return { current: 'cancelled', method: state.enrollment.type };
       if (event.type === 'cancelFailed') {
         if (event.problem.code === 'unauthenticated') return signedOutBecause(event.problem);
         return { current: 'confirmCancel', enrollment: state.enrollment, problem: event.problem, ...carry(state.replaces) };
@@ -363,8 +364,8 @@ function afterRejectedProof(enrollment: Enrollment, problem: FlowProblem): FlowS
     const attemptsLeft = problem.attemptsLeft ?? attemptsLeftAfterWrongCode(enrollment.attemptsLeft);
     return { current: 'pending', enrollment: { ...enrollment, attemptsLeft }, problem: { ...problem, attemptsLeft } };
   }
-  if (problem.code === 'attempts_exhausted') return { current: 'exhausted' };
-  if (problem.code === 'enrollment_expired') return { current: 'expired' };
+  if (problem.code === 'attempts_exhausted') return { current: 'exhausted', method: enrollment.type };
+  if (problem.code === 'enrollment_expired') return { current: 'expired', method: enrollment.type };
   // Cancelled or finished elsewhere, e.g. in another tab: the only way on is a new enrollment.
   if (problem.code === 'no_pending_enrollment') return { current: 'start', problem };
   if (problem.code === 'unauthenticated') return signedOutBecause(problem);
