@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface SimToken {
   serial: string;
+  tokentype: string;
   description: string;
   active: boolean;
   rollout_state: string;
