@@ -20,7 +20,8 @@ beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   // WebAuthn needs a domain, not an IP address: the page is http://localhost (a secure context), the simulator's
   // relying-party policy names localhost.
-  product = await startProduct({ env: { ENROLL_METHODS: 'totp,passkey,email,recovery' }, hostName: 'localhost' });
+  // ALLOW_ADDITIONAL_TOKENS: a user with a key may try to add the same key again.
+  product = await startProduct({ env: { ENROLL_METHODS: 'totp,passkey,email,recovery', ALLOW_ADDITIONAL_TOKENS: 'true' }, hostName: 'localhost' });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -52,7 +53,7 @@ async function signInAndChoose(username: string, method: RegExp): Promise<void> 
 }
 
 describe('the widget’s other sign-in methods in Chromium', () => {
-  it('registers a security key with a virtual authenticator, then "Try it now" signs in with it', async () => {
+  it('registers a security key with a virtual authenticator, "Try it now" signs in with it, and the same key again is refused and leaves no clientwait token', async () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable', { enableUI: false });
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -76,6 +77,20 @@ describe('the widget’s other sign-in methods in Chromium', () => {
     await page.getByRole('button', { name: 'Try it now' }).click();
     await page.getByText('It works: the sign-in server accepted your new security key or passkey.').waitFor({ timeout: 20_000 });
     await checkState('passkey-tried');
+
+    // The same key again: the browser refuses (InvalidStateError, the key is in excludeCredentials), the widget
+    // removes the token privacyIDEA holds in clientwait at once and says why.
+    await page.getByRole('button', { name: 'Your sign-in methods' }).click();
+    await page.getByRole('button', { name: 'Add another method' }).click();
+    await page.getByRole('radio', { name: /Security key or passkey/ }).check();
+    await page.getByRole('button', { name: 'Start setup' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'The security key was not added' }).waitFor({ timeout: 20_000 });
+    await page.getByText(/already registered for your account/).waitFor();
+    await checkState('passkey-already-registered');
+    const passkeys = (await product.tokensOf('carol')).filter((candidate) => candidate.tokentype === 'passkey');
+    expect(passkeys.map((candidate) => candidate.rollout_state)).not.toContain('clientwait');
+    expect(passkeys).toHaveLength(1);
   });
 
   it('confirms codes by email with the code from the simulator’s outbox', async () => {
