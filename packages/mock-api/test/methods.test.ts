@@ -65,7 +65,7 @@ describe('the fake BFF with every method offered', () => {
     expect((await call('GET', apiPaths.enrollment)).status).toBe(404);
   });
 
-  it('resend for an authenticator app is resend_not_supported; passkey is not offered by the fake', async () => {
+  it('resend for an authenticator app is resend_not_supported; passkey is refused where the config does not offer it', async () => {
     await call('POST', apiPaths.enrollment, { type: 'totp' });
     expect((await call<Problem>('POST', apiPaths.resendEnrollment, {})).body).toMatchObject({ status: 409, code: 'resend_not_supported' });
     expect((await call<Problem>('POST', apiPaths.enrollment, { type: 'passkey' })).body).toMatchObject({ status: 400, code: 'method_not_offered' });
