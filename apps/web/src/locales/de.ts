@@ -20,7 +20,7 @@ export default {
     username: 'Benutzername',
     password: 'Passwort',
     otp: 'Code Ihres bisherigen Authenticators',
-    otpHint: 'Ihr Konto hat bereits einen zweiten Faktor. Geben Sie einen Code davon ein, um fortzufahren.',
+    otpHint: 'Ihr Konto hat bereits einen zweiten Faktor. Geben Sie einen Code davon ein, um fortzufahren. Smartphone verloren? Geben Sie einen Ihrer Wiederherstellungscodes ein.',
     submit: 'Anmelden',
     demoHeading: 'Demo: anmelden als',
     demoIntro: 'Dies ist eine Demo mit einem simulierten Server. Wählen Sie einen Benutzer:',

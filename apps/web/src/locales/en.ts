@@ -19,7 +19,7 @@ const en = {
     username: 'Username',
     password: 'Password',
     otp: 'Code from your current authenticator',
-    otpHint: 'Your account already has a second factor. Enter a code from it to continue.',
+    otpHint: 'Your account already has a second factor. Enter a code from it to continue. Lost your phone? Enter one of your recovery codes.',
     submit: 'Sign in',
     demoHeading: 'Demo: sign in as',
     demoIntro: 'This is a demo against a simulated server. Pick a user:',

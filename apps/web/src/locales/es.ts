@@ -22,7 +22,7 @@ export default {
     username: 'Nombre de usuario',
     password: 'Contraseña',
     otp: 'Código de su autenticador actual',
-    otpHint: 'Su cuenta ya tiene un segundo factor. Para continuar, introduzca un código generado por él.',
+    otpHint: 'Su cuenta ya tiene un segundo factor. Para continuar, introduzca un código generado por él. ¿Ha perdido su teléfono? Introduzca uno de sus códigos de recuperación.',
     submit: 'Iniciar sesión',
     demoHeading: 'Demostración: iniciar sesión como',
     demoIntro: 'Esta es una demostración con un servidor simulado. Elija un usuario:',

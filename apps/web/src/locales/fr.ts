@@ -22,7 +22,7 @@ export default {
     username: 'Nom d’utilisateur',
     password: 'Mot de passe',
     otp: 'Code de votre authentificateur actuel',
-    otpHint: 'Votre compte dispose déjà d’un second facteur. Pour continuer, saisissez un code fourni par celui-ci.',
+    otpHint: 'Votre compte dispose déjà d’un second facteur. Pour continuer, saisissez un code fourni par celui-ci. Vous avez perdu votre téléphone\u202f? Saisissez l’un de vos codes de récupération.',
     submit: 'Se connecter',
     demoHeading: 'Démo\u202f: se connecter en tant que',
     demoIntro: 'Ceci est une démo avec un serveur simulé. Choisissez un utilisateur\u202f:',

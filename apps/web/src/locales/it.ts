@@ -22,7 +22,7 @@ export default {
     username: 'Nome utente',
     password: 'Password',
     otp: 'Codice del suo autenticatore attuale',
-    otpHint: 'Il suo account ha già un secondo fattore. Per continuare, inserisca un codice generato da quest’ultimo.',
+    otpHint: 'Il suo account ha già un secondo fattore. Per continuare, inserisca un codice generato da quest’ultimo. Ha perso il telefono? Inserisca uno dei suoi codici di recupero.',
     submit: 'Accedi',
     demoHeading: 'Demo: accedi come',
     demoIntro: 'Questa è una demo con un server simulato. Scelga un utente:',

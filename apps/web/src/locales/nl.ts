@@ -21,7 +21,7 @@ export default {
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     otp: 'Code van uw huidige authenticator',
-    otpHint: 'Uw account heeft al een tweede factor. Voer een code daarvan in om verder te gaan.',
+    otpHint: 'Uw account heeft al een tweede factor. Voer een code daarvan in om verder te gaan. Telefoon kwijt? Voer een van uw herstelcodes in.',
     submit: 'Aanmelden',
     demoHeading: 'Demo: aanmelden als',
     demoIntro: 'Dit is een demo met een gesimuleerde server. Kies een gebruiker:',
