@@ -74,7 +74,7 @@ describe('signing in', () => {
     await user.type(screen.getByLabelText('Password'), `${MOCK_PASSWORD}{Enter}`);
 
     const otp = await screen.findByRole('textbox', { name: 'Code from your current authenticator' });
-    expect(otp).toHaveAccessibleDescription('Your account already has a second factor. Enter a code from it to continue.');
+    expect(otp).toHaveAccessibleDescription('Your account already has a second factor. Enter a code from it to continue. Lost your phone? Enter one of your recovery codes.');
     expect(otp).toHaveFocus();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(otp).toHaveAttribute('autocomplete', 'one-time-code');
