@@ -4,7 +4,7 @@ import { apiPaths } from '@pi-enroll/shared/api-paths';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../lib/i18n/i18n-provider';
 import { methodStepsProps } from '../../../testing/method-steps-props';
 import { mockApi, server } from '../../../testing/mocks/server';
@@ -78,6 +78,24 @@ describe('codes by email, in the widget', () => {
     expect(screen.getByText('Nothing was added to your account. You can start again at any time.')).toBeInTheDocument();
     expect(screen.queryByText(/QR code/)).not.toBeInTheDocument();
     expect(mockApi.fake.getSession()?.pending).toBeNull();
+  });
+
+  it('resends through the widget: the new view is shown, and the session read by a host is read again', async () => {
+    // The fake's clock two minutes behind: the cooldown it names is over by the widget's clock.
+    let clock = Date.now() - 120_000;
+    mockApi.reset({ scenario: 'all-methods', now: () => clock });
+    const { user, queryClient } = renderWidget();
+    await screen.findByRole('heading', { name: 'Set up a sign-in method' });
+    await user.click(screen.getByRole('radio', { name: /Code by email/ }));
+    await user.click(screen.getByRole('button', { name: 'Start setup' }));
+    const resend = await screen.findByRole('button', { name: 'Send a new code' });
+    clock += 90_000;
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    await user.click(resend);
+    expect(await screen.findByText(/A new code is on its way/)).toBeInTheDocument();
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: expect.arrayContaining(['session']) as unknown });
+    // The next cooldown, from the fake's new view: a minute from its clock, about half a minute by the widget's.
+    expect(screen.getByRole('button', { name: /^Send a new code in (29|30|31) seconds$/ })).toBeDisabled();
   });
 
   it('a code that is too short is named, not sent', async () => {

@@ -24,6 +24,8 @@ export interface EnrollmentViewProps {
   /** The list of the user's methods and its screens (wired in `app/`, loaded lazily). */
   management: ManagementUi;
   api: ApiClient;
+  /** For the methods' own requests (see `EnrollmentController.methodApi`); default: `api`. */
+  methodApi?: ApiClient;
   /** The done screen's "Close" when the config names no return URL. */
   onReturn?: () => void;
   onMethodRemoved?: (detail: { serial: string }) => void;
@@ -51,7 +53,7 @@ export function EnrollmentView(props: EnrollmentViewProps) {
   );
 }
 
-function renderState({ state, config, methods, management: Management, api, onReturn, onMethodRemoved, send }: EnrollmentViewProps) {
+function renderState({ state, config, methods, management: Management, api, methodApi = api, onReturn, onMethodRemoved, send }: EnrollmentViewProps) {
   switch (state.current) {
     case 'loading':
       return <LoadingScreen key="loading" />;
@@ -101,7 +103,7 @@ function renderState({ state, config, methods, management: Management, api, onRe
     case 'cancelling':
       // One key for all four: the method's steps stay mounted (and keep their own step) while the user is
       // asked whether to cancel.
-      return <PendingEnrollmentView key="pending" state={state} methods={methods} api={api} send={send} />;
+      return <PendingEnrollmentView key="pending" state={state} methods={methods} api={methodApi} send={send} />;
     case 'abandoning':
       return <LoadingScreen key="abandoning" step="abandoning" />;
     case 'abandoned':
@@ -132,7 +134,7 @@ function renderState({ state, config, methods, management: Management, api, onRe
     case 'naming':
       return (
         <Suspense key="done" fallback={<LoadingScreen />}>
-          <LazyDoneScreen state={state} config={config} methods={methods} api={api} onReturn={onReturn} send={send} />
+          <LazyDoneScreen state={state} config={config} methods={methods} api={methodApi} onReturn={onReturn} send={send} />
         </Suspense>
       );
     case 'signingOut':

@@ -22,7 +22,7 @@ export interface EnrollmentWidgetProps extends UseEnrollmentOptions {
  * typed, which submits itself): the measure of "a flow as short as the best" that an end-to-end test reads.
  */
 export function EnrollmentWidget({ methods, management, onReturn, ...options }: EnrollmentWidgetProps) {
-  const { state, config, send, api } = useEnrollment(options);
+  const { state, config, send, api, methodApi } = useEnrollment(options);
   const userHasActed = useRef(false);
   const [userActions, setUserActions] = useState(0);
   const sendFromUser = (event: UserEvent) => {
@@ -39,6 +39,7 @@ export function EnrollmentWidget({ methods, management, onReturn, ...options }: 
           methods={methods}
           management={management}
           api={api}
+          methodApi={methodApi}
           onReturn={onReturn}
           onMethodRemoved={options.onMethodRemoved}
           send={sendFromUser}

@@ -20,7 +20,7 @@ import {
   useState,
   type Ref,
 } from 'react';
-import { createApiClient, problemOf, type ApiClient, type SessionTransport } from '../../../lib/api-client';
+import { createApiClient, problemOf, type ApiClient, type ApiRequest, type SessionTransport } from '../../../lib/api-client';
 import { renameMethod } from '../../../lib/sign-in-methods/rename-method';
 import { cancelEnrollment, type CancelEnrollmentOptions } from '../api/cancel-enrollment';
 import { confirmEnrollment } from '../api/confirm-enrollment';
@@ -88,6 +88,11 @@ export interface EnrollmentController {
   send: (event: UserEvent) => void;
   /** The BFF client the flow uses, for the management screens that read and write the list themselves. */
   api: ApiClient;
+  /**
+   * The client for a method's own requests (email: resend; passkey: "Try it now"): its writes invalidate the
+   * session and the pending enrollment when they settle, as the flow's own writes do.
+   */
+  methodApi: ApiClient;
 }
 
 /**
@@ -178,7 +183,18 @@ export function useEnrollment(options: UseEnrollmentOptions = {}): EnrollmentCon
     [queryClient, api, state, onCancelled],
   );
 
-  return { state, config, send, api };
+  const methodApi = useMemo<ApiClient>(
+    () => ({
+      baseUrl: api.baseUrl,
+      request: <T,>(path: string, init?: ApiRequest) => {
+        const answer = api.request<T>(path, init);
+        return init?.method !== undefined && init.method !== 'GET' ? settleWrite(queryClient, api, answer) : answer;
+      },
+    }),
+    [api, queryClient],
+  );
+
+  return { state, config, send, api, methodApi };
 }
 
 /**
