@@ -71,6 +71,8 @@ export interface MethodUi<Type extends MethodType = MethodType> {
   Abandoned?: ComponentType<MethodAbandonedProps>;
   /** Shown on the done screen after this method was confirmed. */
   AfterConfirm?: ComponentType<MethodAfterConfirmProps>;
+  /** False for a method that is not a device to name (recovery codes): the done screen asks no device name. */
+  named?: boolean;
 }
 
 /** One UI per method type: a method added to the contract does not compile until its UI is registered. */

@@ -8,4 +8,6 @@ export const recoveryMethodUi = {
   type: 'recovery',
   Steps: steps.Component,
   preload: () => void steps.preload().catch(() => undefined),
+  // A list of codes, not a device: nothing to name on the done screen.
+  named: false,
 } as const satisfies MethodUi<'recovery'>;

@@ -35,7 +35,7 @@ export function DoneScreen(props: DoneScreenProps) {
 
 function DoneScreenContent({ state, config, methods, api, onReturn, send }: DoneScreenProps) {
   const { t, format } = useMethodI18n();
-  const { AfterConfirm } = methodUiOf(methods, state.method);
+  const { AfterConfirm, named = true } = methodUiOf(methods, state.method);
   // The method offered next (recovery codes, after the first method), unless that is the one just confirmed.
   const next = config?.methods.find(
     (method) => method.needsOtherMethod && method.type !== state.method && isMethodSupported(methods, method.type),
@@ -77,35 +77,37 @@ function DoneScreenContent({ state, config, methods, api, onReturn, send }: Done
           </div>
         </section>
       )}
-      <form
-        className="pie-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) send({ type: 'deviceNameSubmitted', description: deviceName });
-        }}
-      >
-        <TextField
-          label={t.done.deviceName}
-          hint={t.done.deviceNameHint}
-          name="description"
-          autoComplete="off"
-          required
-          maxLength={DESCRIPTION_MAX_LENGTH}
-          value={deviceName}
-          readOnly={busy}
-          onChange={(event) => setDeviceName(event.target.value)}
-        />
-        <div className="pie-actions">
-          <Button type="submit" busy={busy}>
-            {t.done.saveName}
-          </Button>
-          {state.current === 'done' && state.renamed && (
-            <span className="pie-hint" role="status">
-              {t.done.nameSaved}
-            </span>
-          )}
-        </div>
-      </form>
+      {named && (
+        <form
+          className="pie-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) send({ type: 'deviceNameSubmitted', description: deviceName });
+          }}
+        >
+          <TextField
+            label={t.done.deviceName}
+            hint={t.done.deviceNameHint}
+            name="description"
+            autoComplete="off"
+            required
+            maxLength={DESCRIPTION_MAX_LENGTH}
+            value={deviceName}
+            readOnly={busy}
+            onChange={(event) => setDeviceName(event.target.value)}
+          />
+          <div className="pie-actions">
+            <Button type="submit" busy={busy}>
+              {t.done.saveName}
+            </Button>
+            {state.current === 'done' && state.renamed && (
+              <span className="pie-hint" role="status">
+                {t.done.nameSaved}
+              </span>
+            )}
+          </div>
+        </form>
+      )}
       <div className="pie-actions">
         {returnUrl !== null ? (
           <a className={`pie-button pie-button--${next?.required ? 'secondary' : 'primary'}`} href={returnUrl}>

@@ -56,6 +56,8 @@ describe('recovery codes', () => {
     // Done with them: no second offer, and no answer carries the codes any more.
     expect(screen.queryByRole('button', { name: 'Create recovery codes' })).not.toBeInTheDocument();
     expect(screen.queryByText(codes[0]!)).not.toBeInTheDocument();
+    // A list of codes is no device: no device name to give.
+    expect(screen.queryByRole('textbox', { name: 'Device name' })).not.toBeInTheDocument();
     expect(mockApi.fake.tokenList.map((token) => token.type)).toEqual(['totp', 'tan']);
   });
 
