@@ -1,19 +1,11 @@
-import { lazy } from 'react';
-import type * as DoneScreenModule from './done-screen';
-
-let loading: Promise<typeof DoneScreenModule> | undefined;
+import { lazyComponent } from '../../../lib/lazy-component';
+import type { DoneScreenProps } from './done-screen';
 
 /**
- * The done screen comes from a chunk of its own: nobody needs it before a code was confirmed, so it stays out
- * of the first download, and the pending enrollment's screen loads it as soon as it appears.
+ * The done screen comes from a chunk of its own: nobody needs it before a proof was confirmed, so it stays out of
+ * the first download, and the pending enrollment's screen loads it as soon as it appears.
  */
-export function preloadDoneScreen(): Promise<typeof DoneScreenModule> {
-  loading ??= import('./done-screen').catch((error: unknown) => {
-    // Offline or a new deployment: the next call (or the lazy component) tries again.
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+const doneScreen = lazyComponent<DoneScreenProps>(async () => (await import('./done-screen')).DoneScreen);
 
-export const LazyDoneScreen = lazy(async () => ({ default: (await preloadDoneScreen()).DoneScreen }));
+export const LazyDoneScreen = doneScreen.Component;
+export const preloadDoneScreen = doneScreen.preload;

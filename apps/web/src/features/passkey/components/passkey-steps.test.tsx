@@ -108,7 +108,7 @@ describe('security keys and passkeys', () => {
     expect(new TextDecoder().decode(publicKey?.user.id as ArrayBuffer)).toBe('alice');
     expect(mockApi.fake.tokenList).toMatchObject([{ type: 'passkey' }]);
 
-    await user.click(screen.getByRole('button', { name: 'Try it now' }));
+    await user.click(await screen.findByRole('button', { name: 'Try it now' }));
     expect(await screen.findByText('It works: the sign-in server accepted your new security key or passkey.')).toHaveRole('status');
     // The browser was asked for the new key only.
     const allowed = get.mock.calls[0]![0].publicKey?.allowCredentials?.map((credential) => bufferToBase64Url(credential.id));
