@@ -433,7 +433,9 @@ describe('when enrolling is not possible', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('You seem to be offline');
     mockApi.fake.switches.offline = false;
     window.dispatchEvent(new Event('online'));
-    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' })).toBeInTheDocument();
+    // The retry reads the config and the session again before the start screen: on a loaded CI machine that
+    // took longer than findBy's default second once.
+    expect(await screen.findByRole('heading', { name: 'Set up your authenticator app' }, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('asks the user to wait when rate limited', async () => {
